@@ -1,0 +1,132 @@
+// Findings for dependency sections: packages that need native code, with a swap where one exists.
+
+import type { Node } from 'jsonc-parser';
+import type { DependencySection, Finding, Fix, Severity } from '../findings';
+import type { AnalyzeOptions } from '../analyze-manifest';
+import type { NativePackageInfo } from '../native-packages';
+import { lookupNativePackage } from '../native-dependency-checker';
+import { NATIVE_BUILD_HELPERS } from '../native-build-helpers';
+import type { ManifestText } from './manifest-text';
+
+/** `"sqlite": "npm:better-sqlite3@^11"` installs better-sqlite3 under another name. */
+const NPM_ALIAS = /^npm:((?:@[^/@\s]+\/)?[^@\s]+)(?:@|$)/;
+
+interface DependencySectionRef {
+  section: DependencySection;
+  property: Node;
+}
+
+export function analyzeDependencyFindings(manifest: ManifestText, sections: DependencySectionRef[], options: AnalyzeOptions): Finding[] {
+  const findings: Finding[] = [];
+
+  for (const { section, property } of sections) {
+    const value = property.children?.[1];
+    if (!value) continue;
+    if (value.type !== 'object') {
+      findings.push(manifest.invalidManifest(`"${section}" must be an object that maps package names to version ranges.`, value.offset, value.offset + value.length));
+      continue;
+    }
+
+    for (const entry of value.children ?? []) {
+      const finding = dependencyFinding(manifest, section, entry, options);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+function dependencyFinding(manifest: ManifestText, section: DependencySection, entry: Node, options: AnalyzeOptions): Finding | undefined {
+  const [key, value] = entry.children ?? [];
+  if (key?.type !== 'string' || !value) return undefined;
+
+  const range = manifest.stringContentRange(key);
+  if (value.type !== 'string') {
+    return manifest.invalidManifest(`The version of "${String(key.value)}" in "${section}" must be a string.`, value.offset, value.offset + value.length);
+  }
+
+  const name = String(key.value);
+  const installed = NPM_ALIAS.exec(String(value.value))?.[1] ?? name;
+  if (options.ignorePackages?.includes(name) || options.ignorePackages?.includes(installed)) return undefined;
+
+  const info = findNativeInfo(installed, options);
+  if (info) return nativePackageFinding(manifest, section, name, installed, info, range);
+
+  const helper = Object.prototype.hasOwnProperty.call(NATIVE_BUILD_HELPERS, installed) ? NATIVE_BUILD_HELPERS[installed] : undefined;
+  if (helper) {
+    return manifest.finding(
+      { rule: 'native-dependency', severity: 'warning', message: helper, package: name, section, alternative: null },
+      range.start,
+      range.end,
+    );
+  }
+  return undefined;
+}
+
+function findNativeInfo(name: string, options: AnalyzeOptions): NativePackageInfo | undefined {
+  if (options.extraNativePackages && Object.prototype.hasOwnProperty.call(options.extraNativePackages, name)) {
+    return options.extraNativePackages[name];
+  }
+  return lookupNativePackage(name);
+}
+
+/** Error when install or load fails, warning when it may degrade, information when WebContainer copes by itself. */
+export function nativeSeverity(info: NativePackageInfo, section: DependencySection): Severity {
+  if (info.remedy === 'swapped-by-webcontainer' || info.remedy === 'optional-native') return 'information';
+  if (info.remedy === 'wasm32-install') return 'warning';
+  // An optional dependency that fails to build is skipped by npm, so the install goes on without it.
+  return section === 'optionalDependencies' ? 'warning' : 'error';
+}
+
+function nativePackageFinding(
+  manifest: ManifestText,
+  section: DependencySection,
+  name: string,
+  installed: string,
+  info: NativePackageInfo,
+  range: { start: number; end: number },
+): Finding {
+  const severity = nativeSeverity(info, section);
+  const fix = swapFix(section, name, info);
+  return manifest.finding(
+    { rule: 'native-dependency', severity, message: nativeMessage(name, installed, info, section), package: name, section, alternative: info.alternative, ...(fix ? { fix } : {}) },
+    range.start,
+    range.end,
+  );
+}
+
+function nativeMessage(name: string, installed: string, info: NativePackageInfo, section: DependencySection): string {
+  const subject = installed === name ? `"${name}"` : `"${name}" (an alias of "${installed}")`;
+  const what = info.note ?? `${subject} needs native code, which WebContainers cannot build or load.`;
+  const optional = section === 'optionalDependencies' && info.remedy !== 'swapped-by-webcontainer' && info.remedy !== 'optional-native' ? ' As an optional dependency, npm skips it when it fails, and whatever uses it will not work.' : '';
+  return `${what}${optional} ${remedyText(info)}`.trim();
+}
+
+function remedyText(info: NativePackageInfo): string {
+  switch (info.remedy) {
+    case 'drop-in':
+      return `Replace it with "${info.alternative}", which has the same API.`;
+    case 'code-change':
+      return info.alternative ? `Replace it with "${info.alternative}"; its API differs, so code changes are needed.` : 'No drop-in replacement exists.';
+    case 'swapped-by-webcontainer':
+      return 'WebContainer installs a WebAssembly build in its place, so no change is needed.';
+    case 'wasm32-install':
+      return 'Install with "npm install --cpu=wasm32" to get its WebAssembly build.';
+    case 'optional-native':
+      return 'Its native part is optional; the package works without it.';
+    default:
+      return info.alternative ? `Consider "${info.alternative}" instead.` : 'No replacement that runs in a WebContainer is known; run this project with Docker instead.';
+  }
+}
+
+function swapFix(section: DependencySection, name: string, info: NativePackageInfo): Fix | undefined {
+  if (!info.alternative || !info.alternativeVersion) return undefined;
+  if (info.remedy !== 'drop-in' && info.remedy !== 'code-change') return undefined;
+  return {
+    kind: 'replace-dependency',
+    section,
+    package: name,
+    replacement: info.alternative,
+    replacementVersion: info.alternativeVersion,
+    dropIn: info.remedy === 'drop-in',
+  };
+}

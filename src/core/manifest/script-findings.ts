@@ -1,0 +1,131 @@
+// Findings for the "scripts" section: unsupported commands, shell scripts, and calls of scripts that reach them.
+
+import type { Node } from 'jsonc-parser';
+import type { Finding, Severity } from '../findings';
+import type { AnalyzeOptions } from '../analyze-manifest';
+import {
+  analyzeScriptRun,
+  analyzeScriptText,
+  describeProblem,
+  expandScriptPattern,
+  INSTALL_LIFECYCLE_SCRIPTS,
+  scriptNamesKey,
+  type ScriptProblem,
+} from '../scripts/analyze-scripts';
+import type { ShellWord } from '../scripts/shell-word';
+import type { ManifestText } from './manifest-text';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2 };
+
+/** Related locations listed for one call of another script, at most. */
+const MAX_RELATED = 20;
+
+interface ScriptEntry {
+  name: string;
+  value: string;
+  node: Node;
+}
+
+/** Returns the findings for the `scripts` property of package.json, or none when it is absent. */
+export function analyzeScriptFindings(manifest: ManifestText, property: Node | undefined, options: AnalyzeOptions): Finding[] {
+  const value = property?.children?.[1];
+  if (!value) return [];
+  if (value.type !== 'object') {
+    return [manifest.invalidManifest('"scripts" must be an object that maps script names to command strings.', value.offset, value.offset + value.length)];
+  }
+
+  const findings: Finding[] = [];
+  const entries = readScriptEntries(manifest, value, findings);
+  const scripts: Record<string, string> = Object.create(null);
+  for (const entry of entries.values()) scripts[entry.name] = entry.value;
+
+  const scriptNames = new Set(entries.keys());
+  const namesKey = scriptNamesKey(scriptNames);
+
+  for (const entry of entries.values()) {
+    const analysis = analyzeScriptText(entry.value, scriptNames, options, namesKey);
+
+    for (const problem of analysis.problems) {
+      const range = wordRange(manifest, entry.node, problem.word);
+      findings.push(
+        manifest.finding(
+          { rule: problem.rule, severity: problem.severity, message: describeProblem(problem, entry.name), script: entry.name, command: problem.command, via: [] },
+          range.start,
+          range.end,
+        ),
+      );
+    }
+
+    for (const call of analysis.calls) {
+      const finding = callFinding(manifest, entry, call.word, expandScriptPattern(call.target, scriptNames), scripts, entries, options);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+/** Reads name/value pairs; non-string values become invalid-manifest findings. The last duplicate wins. */
+function readScriptEntries(manifest: ManifestText, scriptsNode: Node, findings: Finding[]): Map<string, ScriptEntry> {
+  const entries = new Map<string, ScriptEntry>();
+  for (const property of scriptsNode.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key?.type !== 'string' || !value) continue;
+
+    const name = String(key.value);
+    if (value.type !== 'string') {
+      findings.push(manifest.invalidManifest(`Script "${name}" must be a string.`, value.offset, value.offset + value.length));
+      entries.delete(name);
+      continue;
+    }
+    entries.set(name, { name, value: String(value.value), node: value });
+  }
+  return entries;
+}
+
+function wordRange(manifest: ManifestText, node: Node, word: ShellWord): { start: number; end: number } {
+  const length = Math.max(word.text.length, 1);
+  return manifest.sourceRangeInString(node, word.offsets[0], word.offsets[length - 1] + 1);
+}
+
+/** One finding on the word that calls other scripts, summarising the worst problem they reach. */
+function callFinding(
+  manifest: ManifestText,
+  caller: ScriptEntry,
+  word: ShellWord,
+  targets: string[],
+  scripts: Record<string, string>,
+  entries: Map<string, ScriptEntry>,
+  options: AnalyzeOptions,
+): Finding | undefined {
+  const reached: ScriptProblem[] = [];
+  for (const target of targets) {
+    if (target === caller.name) continue;
+    for (const problem of analyzeScriptRun(scripts, target, options)) {
+      if (problem.script !== caller.name) reached.push(problem);
+    }
+  }
+  if (reached.length === 0) return undefined;
+
+  const worst = reached.reduce((best, problem) => (SEVERITY_RANK[problem.severity] < SEVERITY_RANK[best.severity] ? problem : best));
+  const chain = [...worst.via, worst.script];
+  const others = reached.length - 1;
+  const lifecycle = INSTALL_LIFECYCLE_SCRIPTS.has(caller.name) ? ` "${caller.name}" runs during npm install, so the install fails with it.` : '';
+  const message =
+    `Runs ${chain.map((name) => `"${name}"`).join(' → ')}, which calls "${worst.command}". ${worst.message}` +
+    (others > 0 ? ` ${others} more problem${others === 1 ? '' : 's'} in the scripts it runs.` : '') +
+    lifecycle;
+
+  const range = wordRange(manifest, caller.node, word);
+  const related = reached.slice(0, MAX_RELATED).flatMap((problem) => {
+    const node = entries.get(problem.script)?.node;
+    if (!node) return [];
+    const location = manifest.sourceRangeInString(node, problem.start, problem.end);
+    return [manifest.related(`"${problem.command}" in script "${problem.script}"`, location.start, location.end)];
+  });
+
+  return manifest.finding(
+    { rule: worst.rule, severity: worst.severity, message, script: caller.name, command: worst.command, via: chain, related },
+    range.start,
+    range.end,
+  );
+}

@@ -1,0 +1,143 @@
+// Script-level analysis: what each npm script runs, and what it reaches through the scripts it calls.
+
+import type { Severity } from '../findings';
+import { findScriptSteps, type ScriptCall, type ScriptStep } from './find-invocations';
+import { classifyInvocation, classifyNativeRebuild, type RuntimeOptions, type StepProblem } from './classify-step';
+import { mayNeedShellParsing } from './script-prefilter';
+
+/** What one script contains by itself, before following calls of other scripts. */
+export interface ScriptDirectAnalysis {
+  problems: StepProblem[];
+  calls: ScriptCall[];
+}
+
+/** A problem reached when a script runs, for the guarded driver and for messages. */
+export interface ScriptProblem {
+  /** The script whose text contains the command. */
+  script: string;
+  command: string;
+  rule: StepProblem['rule'];
+  severity: Severity;
+  message: string;
+  reason: string;
+  fallbackDriver: 'docker' | null;
+  /** Scripts run on the way from the requested script to `script`, starting with the requested one; empty when they are the same. */
+  via: string[];
+  /** Offsets of the command word in the text of `script`. */
+  start: number;
+  end: number;
+}
+
+/** Scripts that npm runs during `npm install` of this package. */
+export const INSTALL_LIFECYCLE_SCRIPTS: ReadonlySet<string> = new Set(['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare']);
+
+/** Parsed steps per script text. Keys include the script names, because `yarn build` depends on them. */
+const stepCache = new Map<string, ScriptStep[]>();
+const STEP_CACHE_LIMIT = 5000;
+
+/** Returns the steps of one script, parsing it only when the same text was not seen with the same script names. */
+function stepsOf(text: string, scriptNames: ReadonlySet<string>, namesKey: string): ScriptStep[] {
+  if (!mayNeedShellParsing(text)) return [];
+
+  const key = `${namesKey}\u0000${text}`;
+  const cached = stepCache.get(key);
+  if (cached) return cached;
+
+  const steps = findScriptSteps(text, scriptNames);
+  if (stepCache.size >= STEP_CACHE_LIMIT) stepCache.clear();
+  stepCache.set(key, steps);
+  return steps;
+}
+
+/** A key that changes whenever the set of script names changes. */
+export function scriptNamesKey(scriptNames: Iterable<string>): string {
+  return [...scriptNames].join('\u0001');
+}
+
+/** Analyses one script text by itself. */
+export function analyzeScriptText(text: string, scriptNames: ReadonlySet<string>, options: RuntimeOptions = {}, namesKey = scriptNamesKey(scriptNames)): ScriptDirectAnalysis {
+  const problems: StepProblem[] = [];
+  const calls: ScriptCall[] = [];
+
+  for (const step of stepsOf(text, scriptNames, namesKey)) {
+    if (step.kind === 'script-call') {
+      calls.push(step);
+      continue;
+    }
+    const problem = step.kind === 'command' ? classifyInvocation(step, options) : classifyNativeRebuild(step, options);
+    if (problem) problems.push(problem);
+  }
+  return { problems, calls };
+}
+
+/** Expands an npm-run-all pattern (`build:*`, `test:**`) or a plain name to the script names it matches. */
+export function expandScriptPattern(pattern: string, scriptNames: Iterable<string>): string[] {
+  if (!pattern.includes('*')) return [pattern];
+
+  const source = pattern
+    .split(/(\*\*|\*)/)
+    .map((part) => (part === '**' ? '.+' : part === '*' ? '[^:]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  const matcher = new RegExp(`^${source}$`);
+  return [...scriptNames].filter((name) => matcher.test(name));
+}
+
+/** The scripts that `npm run name` runs, in order: the pre hook, the script, the post hook. */
+export function scriptsRunBy(name: string, scripts: Readonly<Record<string, string>>): string[] {
+  const order = [`pre${name}`, name, `post${name}`];
+  return order.filter((candidate) => typeof scripts[candidate] === 'string');
+}
+
+/** Builds the user-facing sentence for a problem found in `script`. */
+export function describeProblem(problem: StepProblem, script: string): string {
+  const subject = problem.rule === 'shell-script' ? `Shell script "${problem.command}"` : `"${problem.command}"`;
+  const verdict = problem.severity === 'error' ? 'cannot run in a WebContainer' : 'may not run in a WebContainer';
+  const lifecycle = INSTALL_LIFECYCLE_SCRIPTS.has(script) ? ` "${script}" runs during npm install, so the install fails with it.` : '';
+  return `${subject} ${verdict}. ${problem.reason}${lifecycle}`;
+}
+
+/**
+ * Returns every problem reached when `npm run scriptName` runs: its pre and post hooks, the scripts it calls
+ * (through npm, pnpm, yarn, bun, npm-run-all and concurrently), and commands inside wrappers.
+ * Each script is visited once, so cycles (`a` runs `b` runs `a`) terminate.
+ */
+export function analyzeScriptRun(scripts: Readonly<Record<string, string>>, scriptName: string, options: RuntimeOptions = {}): ScriptProblem[] {
+  const scriptNames = new Set(Object.keys(scripts).filter((name) => typeof scripts[name] === 'string'));
+  const namesKey = scriptNamesKey(scriptNames);
+  const problems: ScriptProblem[] = [];
+  const visited = new Set<string>();
+
+  // `chain` lists the scripts run on the way to `name`; a hook's chain also names the script it belongs to.
+  const visit = (name: string, chain: string[]) => {
+    for (const script of scriptsRunBy(name, scripts)) {
+      if (visited.has(script)) continue;
+      visited.add(script);
+
+      const via = script === name ? chain : [...chain, name];
+      const analysis = analyzeScriptText(scripts[script], scriptNames, options, namesKey);
+      for (const problem of analysis.problems) problems.push(toScriptProblem(problem, script, via));
+
+      for (const call of analysis.calls) {
+        for (const target of expandScriptPattern(call.target, scriptNames)) visit(target, [...via, script]);
+      }
+    }
+  };
+
+  visit(scriptName, []);
+  return problems;
+}
+
+function toScriptProblem(problem: StepProblem, script: string, via: string[]): ScriptProblem {
+  return {
+    script,
+    command: problem.command,
+    rule: problem.rule,
+    severity: problem.severity,
+    message: describeProblem(problem, script),
+    reason: problem.reason,
+    fallbackDriver: problem.fallbackDriver,
+    via,
+    start: problem.word.offsets[0],
+    end: problem.word.offsets[problem.word.text.length - 1] + 1,
+  };
+}

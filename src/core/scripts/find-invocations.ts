@@ -1,0 +1,381 @@
+// Finds what a script really runs: command words behind wrappers, nested command strings and script calls.
+
+import { parseCommands, type SimpleCommand } from './parse-commands';
+import type { ShellWord } from './shell-word';
+import { commandBaseName } from './command-name';
+import { PACKAGE_MANAGER_BUILTINS } from './package-manager-builtins';
+
+/** A command word that the script runs, after unwrapping `npx`, `cross-env`, `sh -c` and the like. */
+export interface Invocation {
+  kind: 'command';
+  word: ShellWord;
+  args: ShellWord[];
+}
+
+/** A call of another script of the same package.json: `npm run build`, `run-s lint test`, `concurrently npm:dev`. */
+export interface ScriptCall {
+  kind: 'script-call';
+  /** The script name or a glob such as `build:*` (npm-run-all). */
+  target: string;
+  word: ShellWord;
+}
+
+/** `npm rebuild`, which compiles the native addons of installed packages. */
+export interface NativeRebuild {
+  kind: 'native-rebuild';
+  word: ShellWord;
+  args: ShellWord[];
+}
+
+export type ScriptStep = Invocation | ScriptCall | NativeRebuild;
+
+/** Nested command strings deeper than this are not followed, so hostile input cannot recurse without bound. */
+const MAX_NESTING = 4;
+
+/** Words examined per script at most; longer scripts are analysed up to this point. */
+const MAX_WORDS = 5000;
+
+/**
+ * Returns the steps of `script` in source order. `scriptNames` lets `yarn build` and `pnpm build` be told apart
+ * from `yarn jest` (a package binary). Offsets in the returned words are relative to `script`.
+ */
+export function findScriptSteps(script: string, scriptNames: ReadonlySet<string>): ScriptStep[] {
+  const context: WalkContext = { scriptNames, steps: [], wordBudget: MAX_WORDS };
+  walkScript(script, undefined, context, 0);
+  return context.steps;
+}
+
+interface WalkContext {
+  scriptNames: ReadonlySet<string>;
+  steps: ScriptStep[];
+  wordBudget: number;
+}
+
+/** Parses `text` and walks its commands; `mapping` maps offsets in `text` to offsets in the outermost script. */
+function walkScript(text: string, mapping: number[] | undefined, context: WalkContext, depth: number): void {
+  if (depth > MAX_NESTING) return;
+
+  for (const command of parseCommands(text).commands) {
+    context.wordBudget -= command.words.length;
+    if (context.wordBudget < 0) return;
+
+    const words = mapping ? command.words.map((word) => remapWord(word, mapping)) : command.words;
+    walkCommand(words, 0, context, depth);
+  }
+}
+
+function remapWord(word: ShellWord, mapping: number[]): ShellWord {
+  const last = mapping.length - 1;
+  return { ...word, offsets: word.offsets.map((offset) => mapping[Math.min(offset, last)]) };
+}
+
+/** Parses the text of one word (such as the argument of `sh -c`) as a script of its own. */
+function walkNestedWord(word: ShellWord, context: WalkContext, depth: number): void {
+  walkScript(word.text, word.offsets, context, depth + 1);
+}
+
+/** Handles `words[index...]` as one command, unwrapping known wrappers. */
+function walkCommand(words: ShellWord[], index: number, context: WalkContext, depth: number): void {
+  if (index >= words.length) return;
+
+  const word = words[index];
+  const args = words.slice(index + 1);
+  const name = commandBaseName(word.text);
+  const handler = WRAPPERS[name];
+
+  if (handler) {
+    handler({ words, index, args, word, context, depth });
+    return;
+  }
+
+  context.steps.push({ kind: 'command', word, args });
+}
+
+interface WrapperCall {
+  words: ShellWord[];
+  index: number;
+  args: ShellWord[];
+  word: ShellWord;
+  context: WalkContext;
+  depth: number;
+}
+
+type WrapperHandler = (call: WrapperCall) => void;
+
+const ENVIRONMENT_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/** Skips words from `start` while `skip` says so, and returns the index of the first word kept. */
+function skipWhile(words: ShellWord[], start: number, skip: (word: ShellWord, index: number) => number): number {
+  let index = start;
+  while (index < words.length) {
+    const count = skip(words[index], index);
+    if (count === 0) break;
+    index += count;
+  }
+  return index;
+}
+
+/** Returns a skipper for options: flags listed in `withValue` consume the next word unless written `--flag=value`. */
+function optionSkipper(withValue: readonly string[]): (word: ShellWord) => number {
+  return (word) => {
+    if (word.text === '--') return 0;
+    if (!word.text.startsWith('-') || word.text === '-') return 0;
+    if (word.text.includes('=')) return 1;
+    return withValue.includes(word.text) ? 2 : 1;
+  };
+}
+
+/** Continues after options (and a `--` separator) with the wrapped command. */
+function runAfterOptions(call: WrapperCall, withValue: readonly string[]): void {
+  let next = skipWhile(call.words, call.index + 1, optionSkipper(withValue));
+  if (call.words[next]?.text === '--') next++;
+  walkCommand(call.words, next, call.context, call.depth);
+}
+
+function runCrossEnv(call: WrapperCall): void {
+  const next = skipWhile(call.words, call.index + 1, (word) => (ENVIRONMENT_ASSIGNMENT.test(word.text) ? 1 : 0));
+  const rest = call.words.slice(next);
+
+  // cross-env-shell passes one string to a shell.
+  if (commandBaseName(call.word.text) === 'cross-env-shell' && rest.length === 1) {
+    walkNestedWord(rest[0], call.context, call.depth);
+    return;
+  }
+  walkCommand(call.words, next, call.context, call.depth);
+}
+
+function runEnv(call: WrapperCall): void {
+  let index = call.index + 1;
+  while (index < call.words.length) {
+    const text = call.words[index].text;
+    if (text === '-S' || text === '--split-string') {
+      const value = call.words[index + 1];
+      if (value) walkNestedWord(value, call.context, call.depth);
+      return;
+    }
+    if (text === '-u' || text === '--unset' || text === '-C' || text === '--chdir') index += 2;
+    else if (text.startsWith('-') || ENVIRONMENT_ASSIGNMENT.test(text)) index += 1;
+    else break;
+  }
+  walkCommand(call.words, index, call.context, call.depth);
+}
+
+/** npx, bunx, pnpx, `npm exec`, `pnpm exec`, `pnpm dlx`, `yarn dlx`, `yarn exec`, `bun x`. */
+function runPackageExecutor(words: ShellWord[], start: number, context: WalkContext, depth: number): void {
+  let index = start;
+  while (index < words.length) {
+    const text = words[index].text;
+    if (text === '-c' || text === '--call') {
+      const value = words[index + 1];
+      if (value) walkNestedWord(value, context, depth);
+      return;
+    }
+    if (text.startsWith('--call=')) return;
+    if (text === '-p' || text === '--package') index += 2;
+    else if (text === '--') {
+      index += 1;
+      break;
+    } else if (text.startsWith('-')) index += 1;
+    else break;
+  }
+  walkCommand(words, index, context, depth);
+}
+
+function runNpx(call: WrapperCall): void {
+  runPackageExecutor(call.words, call.index + 1, call.context, call.depth);
+}
+
+/** Records a call of a script of this package.json. */
+function callScript(target: ShellWord, context: WalkContext): void {
+  context.steps.push({ kind: 'script-call', target: target.text, word: target });
+}
+
+const NPM_RUN_ALIASES = new Set(['run', 'run-script', 'rum', 'urn']);
+const NPM_SCRIPT_SHORTHANDS: Record<string, string> = { start: 'start', test: 'test', t: 'test', tst: 'test', stop: 'stop', restart: 'restart' };
+const NPM_EXEC_ALIASES = new Set(['exec', 'x']);
+const REBUILD_ALIASES = new Set(['rebuild', 'rb']);
+
+/** Options of npm, pnpm, yarn and bun that take a value, so the value is not read as the subcommand. */
+const PACKAGE_MANAGER_OPTIONS_WITH_VALUE = ['--prefix', '-C', '--dir', '--cwd', '--filter', '-F', '--workspace', '-w', '--loglevel'];
+
+function runPackageManager(call: WrapperCall): void {
+  const manager = commandBaseName(call.word.text);
+  const subcommandIndex = skipWhile(call.words, call.index + 1, optionSkipper(PACKAGE_MANAGER_OPTIONS_WITH_VALUE));
+  const subcommand = call.words[subcommandIndex];
+  if (!subcommand) return;
+
+  // `pnpm --filter web dev` or `npm run x --workspace a` run another package's script, which this file does not define.
+  const workspaceFlags = call.words.slice(call.index + 1).some((word) => /^(--filter|-F|--workspace|-w|--workspaces|-ws|-r|--recursive)(=|$)/.test(word.text));
+  const text = subcommand.text;
+
+  if (NPM_RUN_ALIASES.has(text)) {
+    const targetIndex = skipWhile(call.words, subcommandIndex + 1, optionSkipper(PACKAGE_MANAGER_OPTIONS_WITH_VALUE));
+    const target = call.words[targetIndex];
+    if (target && !workspaceFlags) callScriptOrBinary(manager, target, call.words, targetIndex, call.context, call.depth);
+    return;
+  }
+  if (NPM_EXEC_ALIASES.has(text) || text === 'dlx') {
+    runPackageExecutor(call.words, subcommandIndex + 1, call.context, call.depth);
+    return;
+  }
+  if (REBUILD_ALIASES.has(text)) {
+    call.context.steps.push({ kind: 'native-rebuild', word: call.word, args: call.words.slice(subcommandIndex + 1) });
+    return;
+  }
+  if (workspaceFlags) return;
+
+  if (manager === 'npm') {
+    if (Object.prototype.hasOwnProperty.call(NPM_SCRIPT_SHORTHANDS, text)) {
+      callScript({ ...subcommand, text: NPM_SCRIPT_SHORTHANDS[text] }, call.context);
+    }
+    return;
+  }
+
+  // yarn, pnpm and bun run a script or a package binary when the word is not one of their own commands.
+  if (PACKAGE_MANAGER_BUILTINS.has(text) && !call.context.scriptNames.has(text)) return;
+  callScriptOrBinary(manager, subcommand, call.words, subcommandIndex, call.context, call.depth);
+}
+
+/** `yarn run x` and `pnpm x` run the script x when it exists, otherwise the binary x. npm runs scripts only. */
+function callScriptOrBinary(manager: string, target: ShellWord, words: ShellWord[], index: number, context: WalkContext, depth: number): void {
+  if (manager === 'npm' || context.scriptNames.has(target.text)) {
+    callScript(target, context);
+    return;
+  }
+  walkCommand(words, index, context, depth);
+}
+
+/** npm-run-all, run-s and run-p: arguments are script names or globs, optionally quoted with their own arguments. */
+function runNpmRunAll(call: WrapperCall): void {
+  for (let index = call.index + 1; index < call.words.length; index++) {
+    const word = call.words[index];
+    if (word.text.startsWith('-')) {
+      if (['--npm-path', '--max-parallel', '-m'].includes(word.text)) index++;
+      continue;
+    }
+    const nameLength = word.text.search(/\s/);
+    const name = nameLength < 0 ? word : { ...word, text: word.text.slice(0, nameLength), offsets: word.offsets.slice(0, nameLength + 1) };
+    callScript(name, call.context);
+  }
+}
+
+/** concurrently options that take a value, so labels such as `-n python,web` are not read as commands. */
+const CONCURRENTLY_OPTIONS_WITH_VALUE = [
+  '-n', '--names', '-c', '--prefix-colors', '-p', '--prefix', '-l', '--prefix-length', '-t', '--timestamp-format',
+  '--name-separator', '--default-input-target', '--restart-tries', '--restart-after', '-s', '--success', '--max-processes', '-m',
+  '--hide', '--pad-prefix', '--teardown', '-P', '--passthrough-arguments',
+];
+
+const CONCURRENTLY_SHORTHAND = /^(npm|yarn|pnpm|bun):(.+)$/;
+
+/** concurrently: every argument is a command string, or `npm:name` for a script. */
+function runConcurrently(call: WrapperCall): void {
+  const skip = optionSkipper(CONCURRENTLY_OPTIONS_WITH_VALUE);
+  let index = call.index + 1;
+
+  while (index < call.words.length) {
+    const word = call.words[index];
+    const skipped = word.text === '--' ? 1 : skip(word);
+    if (skipped > 0) {
+      index += skipped;
+      continue;
+    }
+
+    const shorthand = CONCURRENTLY_SHORTHAND.exec(word.text);
+    if (shorthand) {
+      const nameStart = shorthand[1].length + 1;
+      callScript({ ...word, text: shorthand[2].split(/\s/)[0], offsets: word.offsets.slice(nameStart) }, call.context);
+    } else {
+      walkNestedWord(word, call.context, call.depth);
+    }
+    index++;
+  }
+}
+
+/** nodemon and similar watchers: `--exec "cmd"` or `-x cmd` is a command string. */
+function runWatcherExec(call: WrapperCall): void {
+  for (let index = call.index + 1; index < call.words.length; index++) {
+    const text = call.words[index].text;
+    if ((text === '--exec' || text === '-x') && call.words[index + 1]) {
+      walkNestedWord(call.words[index + 1], call.context, call.depth);
+      return;
+    }
+  }
+}
+
+const SHELL_OPTIONS_WITH_VALUE = ['-o', '+o', '-O', '+O', '--rcfile', '--init-file'];
+
+/** sh, bash, zsh: `-c 'string'` runs a command string; otherwise the first operand is a script file. */
+function runShellInterpreter(call: WrapperCall): void {
+  for (let index = call.index + 1; index < call.words.length; index++) {
+    const text = call.words[index].text;
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(text)) {
+      const commandString = call.words[index + 1];
+      call.context.steps.push({ kind: 'command', word: call.word, args: call.args });
+      if (commandString) walkNestedWord(commandString, call.context, call.depth);
+      return;
+    }
+    if (SHELL_OPTIONS_WITH_VALUE.includes(text)) {
+      index++;
+      continue;
+    }
+    if (!text.startsWith('-') && !text.startsWith('+')) break;
+  }
+  call.context.steps.push({ kind: 'command', word: call.word, args: call.args });
+}
+
+/** dotenv-cli and env-cmd: options, an optional `--`, then the command. */
+function runDotenv(call: WrapperCall): void {
+  runAfterOptions(call, ['-e', '-c', '-v', '-p', '-f', '--file', '-r', '--rc-file', '--environments']);
+}
+
+/** start-server-and-test: alternating command-or-script, URL, command-or-script. */
+function runStartServerAndTest(call: WrapperCall): void {
+  const operands = call.args.filter((word) => !word.text.startsWith('-'));
+  operands.forEach((word, position) => {
+    if (position % 2 === 1) return;
+    if (call.context.scriptNames.has(word.text)) callScript(word, call.context);
+    else walkNestedWord(word, call.context, call.depth);
+  });
+}
+
+const WRAPPERS: Record<string, WrapperHandler> = {
+  'cross-env': runCrossEnv,
+  'cross-env-shell': runCrossEnv,
+  env: runEnv,
+  npx: runNpx,
+  bunx: runNpx,
+  pnpx: runNpx,
+  npm: runPackageManager,
+  pnpm: runPackageManager,
+  yarn: runPackageManager,
+  bun: runPackageManager,
+  'npm-run-all': runNpmRunAll,
+  'npm-run-all2': runNpmRunAll,
+  'run-s': runNpmRunAll,
+  'run-p': runNpmRunAll,
+  concurrently: runConcurrently,
+  nodemon: runWatcherExec,
+  sh: runShellInterpreter,
+  bash: runShellInterpreter,
+  zsh: runShellInterpreter,
+  dash: runShellInterpreter,
+  ksh: runShellInterpreter,
+  dotenv: runDotenv,
+  'env-cmd': runDotenv,
+  'start-server-and-test': runStartServerAndTest,
+  'server-test': runStartServerAndTest,
+  time: (call) => runAfterOptions(call, ['-f', '--format', '-o', '--output']),
+  nohup: (call) => runAfterOptions(call, []),
+  nice: (call) => runAfterOptions(call, ['-n', '--adjustment']),
+  exec: (call) => runAfterOptions(call, ['-a']),
+  command: (call) => runAfterOptions(call, []),
+  builtin: (call) => runAfterOptions(call, []),
+  stdbuf: (call) => runAfterOptions(call, ['-i', '-o', '-e']),
+  timeout: (call) => {
+    const afterOptions = skipWhile(call.words, call.index + 1, optionSkipper(['-s', '--signal', '-k', '--kill-after']));
+    walkCommand(call.words, afterOptions + 1, call.context, call.depth);
+  },
+};
+
+export type { SimpleCommand };

@@ -1,0 +1,131 @@
+// Finds every simple command in a shell script, with the source offsets of its words.
+
+import parseBash from '@ericcornelissen/bash-parser';
+import { unquoteWord, type ShellWord } from './shell-word';
+import { splitCommandsLoosely } from './split-commands-loosely';
+
+/** One simple command: the command word followed by its arguments, without assignments and redirections. */
+export interface SimpleCommand {
+  words: ShellWord[];
+}
+
+export interface ParsedScript {
+  commands: SimpleCommand[];
+  /** False when the shell parser rejected the script and the loose splitter was used instead. */
+  parsedByShellParser: boolean;
+}
+
+interface BashNode {
+  type?: string;
+  [key: string]: unknown;
+}
+
+interface BashWord extends BashNode {
+  text: string;
+  loc?: { start: { char: number }; end: { char: number } };
+  expansion?: Array<{ type: string; command?: string; loc?: { start: number; end: number } }>;
+}
+
+/**
+ * Parses `script` and returns its simple commands, including those inside subshells, `$( )`, backticks,
+ * `if`/`for`/`while`/`case` bodies and function bodies. Offsets are relative to `script`.
+ * Never throws: syntax the parser rejects (`|&`, `[[ ]]` quirks, unbalanced quotes) falls back to a loose splitter.
+ */
+export function parseCommands(script: string): ParsedScript {
+  let ast: BashNode;
+  try {
+    ast = parseBash(script, { insertLOC: true }) as BashNode;
+  } catch {
+    return { commands: splitCommandsLoosely(script), parsedByShellParser: false };
+  }
+
+  const commands: SimpleCommand[] = [];
+  visitNode(ast, script, commands);
+  return { commands, parsedByShellParser: true };
+}
+
+function visitNode(node: unknown, script: string, out: SimpleCommand[]): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const child of node) visitNode(child, script, out);
+    return;
+  }
+
+  const typed = node as BashNode;
+  if (typed.type === 'Command') {
+    visitSimpleCommand(typed, script, out);
+    return;
+  }
+
+  // Compound nodes (Script, Pipeline, LogicalExpression, Subshell, If, For, While, Case, Function...) hold
+  // their children under varying keys; walking every object-valued key covers them all.
+  for (const key of Object.keys(typed)) {
+    if (key !== 'loc') visitNode(typed[key], script, out);
+  }
+}
+
+function visitSimpleCommand(command: BashNode, script: string, out: SimpleCommand[]): void {
+  const words: ShellWord[] = [];
+  const name = command.name as BashWord | undefined;
+  const prefix = (command.prefix as BashWord[] | undefined) ?? [];
+  const suffix = (command.suffix as BashWord[] | undefined) ?? [];
+
+  for (const part of prefix) visitWordExpansions(part, script, out);
+
+  if (name) {
+    visitWordExpansions(name, script, out);
+    const word = toShellWord(name, script);
+    if (word) words.push(word);
+  }
+
+  for (const part of suffix) {
+    if (part.type === 'Redirect') {
+      visitWordExpansions(part.file as BashWord, script, out);
+      continue;
+    }
+    visitWordExpansions(part, script, out);
+    const word = toShellWord(part, script);
+    if (word) words.push(word);
+  }
+
+  if (words.length > 0) out.push({ words });
+}
+
+function toShellWord(word: BashWord, script: string): ShellWord | undefined {
+  if (!word.loc) return undefined;
+  return unquoteWord(script, word.loc.start.char, word.loc.end.char + 1);
+}
+
+/** Parses the commands inside `$( )` and backticks of a word, with offsets shifted into `script`. */
+function visitWordExpansions(word: BashWord | undefined, script: string, out: SimpleCommand[]): void {
+  if (!word?.loc || !word.expansion) return;
+  const wordStart = word.loc.start.char;
+  const wordEnd = word.loc.end.char + 1;
+
+  for (const expansion of word.expansion) {
+    if (expansion.type !== 'CommandExpansion' || typeof expansion.command !== 'string' || !expansion.loc) continue;
+
+    const innerStart = locateExpansionBody(script, wordStart, wordEnd, expansion.loc.start, expansion.command);
+    if (innerStart < 0) continue;
+
+    const inner = parseCommands(expansion.command);
+    for (const nested of inner.commands) out.push(shiftCommand(nested, innerStart));
+  }
+}
+
+/** Returns the script offset where the text of a command expansion starts, or -1 when it cannot be found. */
+function locateExpansionBody(script: string, wordStart: number, wordEnd: number, relativeStart: number, body: string): number {
+  const opener = wordStart + relativeStart;
+  const afterOpener = script[opener] === '$' ? opener + 2 : opener + 1;
+  if (script.startsWith(body, afterOpener)) return afterOpener;
+
+  // Escaped quotes inside the expansion make the parser's text differ from the source; search the word instead.
+  const found = script.indexOf(body, wordStart);
+  return found >= 0 && found < wordEnd ? found : -1;
+}
+
+function shiftCommand(command: SimpleCommand, by: number): SimpleCommand {
+  return {
+    words: command.words.map((word) => ({ ...word, offsets: word.offsets.map((offset) => offset + by) })),
+  };
+}

@@ -1,0 +1,71 @@
+// A fallback for scripts the shell parser rejects: splits at control operators and whitespace outside quotes.
+
+import { unquoteWord } from './shell-word';
+import type { SimpleCommand } from './parse-commands';
+
+const CONTROL_CHARACTERS = new Set([';', '&', '|', '\n', '(', ')', '`', '{', '}']);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const REDIRECTION = /^\d*(>>?|<<?|>&|<&|&>)/;
+
+/**
+ * Splits `script` into simple commands without a grammar. It is used only when the real parser fails, so it
+ * aims to find command words (for reporting) rather than to understand every construct.
+ */
+export function splitCommandsLoosely(script: string): SimpleCommand[] {
+  const commands: SimpleCommand[] = [];
+  let current: SimpleCommand = { words: [] };
+  let i = 0;
+
+  const finishCommand = () => {
+    const words = dropLeadingAssignmentsAndRedirections(current.words);
+    if (words.length > 0) commands.push({ words });
+    current = { words: [] };
+  };
+
+  while (i < script.length) {
+    const char = script[i];
+    if (char === ' ' || char === '\t' || char === '\r') {
+      i++;
+    } else if (CONTROL_CHARACTERS.has(char) || (char === '$' && script[i + 1] === '(')) {
+      finishCommand();
+      i += char === '$' ? 2 : 1;
+    } else {
+      const end = scanWordEnd(script, i);
+      current.words.push(unquoteWord(script, i, end));
+      i = end;
+    }
+  }
+
+  finishCommand();
+  return commands;
+}
+
+/** Returns the end of the word starting at `start`: the first unquoted blank or control character. */
+function scanWordEnd(script: string, start: number): number {
+  let i = start;
+  while (i < script.length) {
+    const char = script[i];
+    if (char === '\\') {
+      i += 2;
+    } else if (char === "'" || char === '"') {
+      const close = script.indexOf(char, i + 1);
+      i = close < 0 ? script.length : close + 1;
+    } else if (char === ' ' || char === '\t' || char === '\r' || CONTROL_CHARACTERS.has(char) || (char === '$' && script[i + 1] === '(')) {
+      break;
+    } else {
+      i++;
+    }
+  }
+  return Math.min(i, script.length);
+}
+
+function dropLeadingAssignmentsAndRedirections(words: SimpleCommand['words']): SimpleCommand['words'] {
+  const kept = [...words];
+  while (kept.length > 0 && !kept[0].quoted && (ASSIGNMENT.test(kept[0].text) || REDIRECTION.test(kept[0].text))) {
+    const redirection = REDIRECTION.test(kept[0].text) && REDIRECTION.exec(kept[0].text)?.[0] === kept[0].text;
+    kept.shift();
+    // A bare operator such as `>` takes the next word as its target.
+    if (redirection && kept.length > 0) kept.shift();
+  }
+  return kept;
+}
