@@ -41,6 +41,9 @@ function optionsFor(bundle) {
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
+    // jsonc-parser's `main` is a UMD build whose require('./impl/format') calls esbuild cannot follow,
+    // so the bundle would throw MODULE_NOT_FOUND at load; its `module` entry is plain ES modules.
+    mainFields: ['module', 'main'],
     logLevel: 'warning',
     ...bundle,
     plugins: watch ? [problemMatcherPlugin] : [],
