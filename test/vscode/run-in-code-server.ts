@@ -1,0 +1,80 @@
+// Runs the extension's integration suites inside code-server's extension host, driven by Debian's Chromium.
+//
+// Usage: tsx test/vscode/run-in-code-server.ts [--suite NAME]... [--grep PATTERN] [--timeout MS]
+// Needs `npm run build` (dist/extension.js) and `npm run provision:vscode` first. Exits with 0 when every
+// selected suite passes. Logs and the copies of the fixture workspaces stay in test-output/integration/.
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { INTEGRATION_SUITES, type IntegrationSuite } from '../integration/suites';
+import { launchChromium } from './lib/browser';
+import { buildIntegrationTests, listTestSources, SUITE_SOURCE_DIR } from './lib/build-tests';
+import { runMain } from './lib/cleanup';
+import { assertProvisioned } from './lib/code-server';
+import { runSuite, type SuiteResult } from './lib/run-suite';
+import { RunnerError } from './lib/runner-error';
+
+/** Fails when a test file belongs to no suite, so that no test is silently skipped. */
+function checkSuiteCoverage(suites: IntegrationSuite[]): void {
+  const claimed = new Set(suites.flatMap((suite) => suite.files));
+  const unclaimed = listTestSources(SUITE_SOURCE_DIR).filter((file) => !claimed.has(file));
+
+  if (unclaimed.length > 0) {
+    const list = unclaimed.map((file) => `test/integration/suite/${file}`).join(', ');
+    throw new RunnerError(`these test files belong to no suite; add them to test/integration/suites.ts: ${list}`);
+  }
+}
+
+function selectSuites(names: string[]): IntegrationSuite[] {
+  if (names.length === 0) {
+    return INTEGRATION_SUITES;
+  }
+
+  return names.map((name) => {
+    const suite = INTEGRATION_SUITES.find((candidate) => candidate.name === name);
+    if (!suite) {
+      const known = INTEGRATION_SUITES.map((candidate) => candidate.name).join(', ');
+      throw new RunnerError(`unknown suite '${name}'; the suites in test/integration/suites.ts are: ${known}`);
+    }
+    return suite;
+  });
+}
+
+function printSummary(results: SuiteResult[]): void {
+  console.log('\nIntegration suites in code-server:');
+  for (const result of results) {
+    const status = result.exitCode === 0 ? 'passed' : `FAILED (exit code ${result.exitCode})`;
+    const seconds = (result.durationMs / 1000).toFixed(1);
+    console.log(`  ${result.name}: ${status} in ${seconds} s; logs in ${path.relative(process.cwd(), result.outputDir)}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      suite: { type: 'string', multiple: true, default: [] },
+      grep: { type: 'string' },
+      timeout: { type: 'string' },
+    },
+  });
+  const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) {
+    throw new RunnerError(`--timeout must be a positive number of milliseconds, got '${values.timeout}'`);
+  }
+
+  assertProvisioned();
+  checkSuiteCoverage(INTEGRATION_SUITES);
+  const suites = selectSuites(values.suite ?? []);
+  const testIndexPath = await buildIntegrationTests();
+  const browser = await launchChromium();
+
+  const results: SuiteResult[] = [];
+  for (const suite of suites) {
+    console.log(`\n=== suite '${suite.name}' (fixture ${suite.fixture}, trust ${suite.trust ?? 'disabled'}) ===`);
+    results.push(await runSuite(suite, { browser, testIndexPath, grep: values.grep, timeoutMs }));
+  }
+
+  printSummary(results);
+  return results.every((result) => result.exitCode === 0) ? 0 : 1;
+}
+
+runMain(main);
