@@ -16,6 +16,7 @@ const bundles = [
   { entryPoints: ['src/cli/npm-check.ts'], outfile: 'dist/npm-check.js', platform: 'node' },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', external: ['vscode'] },
   { entryPoints: ['src/driver/index.ts'], outfile: 'dist/driver.js', platform: 'node' },
+  { entryPoints: ['src/webview/sandbox-page.ts'], outfile: 'dist/webview/sandbox.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 /** Prints errors in the `file:line:column: error: text` shape that VS Code's esbuild problem matcher reads. */

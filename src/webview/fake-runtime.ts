@@ -1,0 +1,143 @@
+// TEST ONLY: a stand-in for a WebContainer, built into the page so that the sandbox can be tested end to end on
+// machines that cannot reach StackBlitz. The extension asks for it only in its test mode (an extension host
+// started with extensionTestsPath), never from a setting, so a workspace cannot switch a user's sandbox to it.
+//
+// It understands just enough to exercise the sandbox: `<pm> install` lists the dependencies of the mounted
+// package.json and fails for a dependency whose version is `fake:fail`, as npm does for a missing package;
+// `<pm> run <script>` prints npm's header and then runs the script's `&&`-separated commands, of which it knows
+// `echo`, `exit N`, `sleep MS` and `fake-server PORT` (emits server-ready). Anything else is printed, not run.
+
+import type { Container, ContainerProcess, MountTree, SpawnOptions, Unsubscribe } from '../driver/container';
+
+interface Manifest {
+  name?: string;
+  version?: string;
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+type Emit = (text: string) => Promise<void>;
+
+export class FakeRuntime implements Container {
+  private tree: MountTree = {};
+  private readonly serverReadyListeners = new Set<(port: number, url: string) => void>();
+
+  async mount(tree: MountTree): Promise<void> {
+    this.tree = tree;
+  }
+
+  async spawn(command: string, args: string[], _options?: SpawnOptions): Promise<ContainerProcess> {
+    return startFakeProcess(async (emit, isKilled) => {
+      if (args[0] === 'install') return this.install(emit);
+      if (args[0] === 'run' && args[1] !== undefined) return this.runScript(args[1], emit, isKilled);
+      await emit(`fake runtime: ${[command, ...args].join(' ')}\n`);
+      return 0;
+    });
+  }
+
+  on(_event: 'server-ready', listener: (port: number, url: string) => void): Unsubscribe {
+    this.serverReadyListeners.add(listener);
+    return () => this.serverReadyListeners.delete(listener);
+  }
+
+  teardown(): void {
+    this.tree = {};
+  }
+
+  private manifest(): Manifest {
+    const node = this.tree['package.json'];
+    if (!node || !('file' in node) || !('contents' in node.file)) return {};
+    const contents = node.file.contents;
+    const text = typeof contents === 'string' ? contents : new TextDecoder().decode(contents);
+    try {
+      return JSON.parse(text) as Manifest;
+    } catch {
+      return {};
+    }
+  }
+
+  private async install(emit: Emit): Promise<number> {
+    const manifest = this.manifest();
+    const dependencies = { ...manifest.dependencies, ...manifest.devDependencies };
+
+    for (const [name, version] of Object.entries(dependencies)) {
+      if (version === 'fake:fail') {
+        await emit(`npm error code E404\nnpm error 404 Not Found - GET https://registry.npmjs.org/${name} - Not found\nnpm error 404  '${name}@${version}' is not in this registry.\n`);
+        return 1;
+      }
+      await emit(`fake runtime: add ${name}@${version}\n`);
+    }
+    await emit(`\nadded ${Object.keys(dependencies).length} packages in 0s (fake runtime)\n`);
+    return 0;
+  }
+
+  private async runScript(scriptName: string, emit: Emit, isKilled: () => boolean): Promise<number> {
+    const manifest = this.manifest();
+    const script = manifest.scripts?.[scriptName];
+    if (script === undefined) {
+      await emit(`npm error Missing script: "${scriptName}"\n`);
+      return 1;
+    }
+
+    await emit(`\n> ${manifest.name ?? 'project'}@${manifest.version ?? '0.0.0'} ${scriptName}\n> ${script}\n\n`);
+    for (const part of script.split('&&').map((text) => text.trim())) {
+      if (isKilled()) return 130;
+      const code = await this.runCommand(part, emit, isKilled);
+      if (code !== 0) return code;
+    }
+    return 0;
+  }
+
+  private async runCommand(commandText: string, emit: Emit, isKilled: () => boolean): Promise<number> {
+    const [word, ...rest] = commandText.split(/\s+/);
+    const argument = rest.join(' ').replace(/^(['"])(.*)\1$/, '$2');
+
+    switch (word) {
+      case 'echo':
+        await emit(`${argument}\n`);
+        return 0;
+      case 'exit':
+        return Number.parseInt(argument, 10) || 0;
+      case 'sleep':
+        return waitUnlessKilled(Number.parseInt(argument, 10) || 0, isKilled);
+      case 'fake-server': {
+        const port = Number.parseInt(argument, 10) || 3000;
+        for (const listener of this.serverReadyListeners) listener(port, `http://localhost:${port}/`);
+        await emit(`fake runtime: server listening on port ${port}\n`);
+        return waitUnlessKilled(Number.POSITIVE_INFINITY, isKilled);
+      }
+      default:
+        await emit(`fake runtime: not running "${commandText}"\n`);
+        return 0;
+    }
+  }
+}
+
+/** Starts `body` on the next turn, streaming what it emits; kill() makes it stop at its next check with code 130. */
+function startFakeProcess(body: (emit: Emit, isKilled: () => boolean) => Promise<number>): ContainerProcess {
+  let controller!: ReadableStreamDefaultController<string>;
+  let killed = false;
+  const output = new ReadableStream<string>({ start: (streamController) => void (controller = streamController) });
+
+  const emit: Emit = async (text) => {
+    controller.enqueue(text);
+    // Yields so that each chunk reaches the reader before the next one is written, as a real process would.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+
+  const exit = Promise.resolve()
+    .then(() => body(emit, () => killed))
+    .then((code) => (killed ? 130 : code))
+    .finally(() => controller.close());
+
+  return { output, exit, kill: () => void (killed = true) };
+}
+
+async function waitUnlessKilled(milliseconds: number, isKilled: () => boolean): Promise<number> {
+  const started = Date.now();
+  while (!isKilled() && Date.now() - started < milliseconds) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return isKilled() ? 130 : 0;
+}
