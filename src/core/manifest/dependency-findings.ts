@@ -48,7 +48,10 @@ function dependencyFinding(manifest: ManifestText, section: DependencySection, e
   const installed = NPM_ALIAS.exec(String(value.value))?.[1] ?? name;
   if (options.ignorePackages?.includes(name) || options.ignorePackages?.includes(installed)) return undefined;
 
+  // Packages that WebContainer swaps by itself, or whose native part is optional, install and run: reporting them
+  // would flag every Vite project (esbuild, rollup) although nothing fails.
   const info = findNativeInfo(installed, options);
+  if (info && (info.remedy === 'swapped-by-webcontainer' || info.remedy === 'optional-native')) return undefined;
   if (info) return nativePackageFinding(manifest, section, name, installed, info, range);
 
   const helper = Object.prototype.hasOwnProperty.call(NATIVE_BUILD_HELPERS, installed) ? NATIVE_BUILD_HELPERS[installed] : undefined;
@@ -69,9 +72,8 @@ function findNativeInfo(name: string, options: AnalyzeOptions): NativePackageInf
   return lookupNativePackage(name);
 }
 
-/** Error when install or load fails, warning when it may degrade, information when WebContainer copes by itself. */
+/** Error when install or load fails, warning when it may fail or works only with an extra install flag. */
 export function nativeSeverity(info: NativePackageInfo, section: DependencySection): Severity {
-  if (info.remedy === 'swapped-by-webcontainer' || info.remedy === 'optional-native') return 'information';
   if (info.remedy === 'wasm32-install') return 'warning';
   // An optional dependency that fails to build is skipped by npm, so the install goes on without it.
   return section === 'optionalDependencies' ? 'warning' : 'error';
@@ -95,9 +97,9 @@ function nativePackageFinding(
 }
 
 function nativeMessage(name: string, installed: string, info: NativePackageInfo, section: DependencySection): string {
-  const subject = installed === name ? `"${name}"` : `"${name}" (an alias of "${installed}")`;
-  const what = info.note ?? `${subject} needs native code, which WebContainers cannot build or load.`;
-  const optional = section === 'optionalDependencies' && info.remedy !== 'swapped-by-webcontainer' && info.remedy !== 'optional-native' ? ' As an optional dependency, npm skips it when it fails, and whatever uses it will not work.' : '';
+  const alias = installed === name ? '' : `"${name}" installs "${installed}". `;
+  const what = alias + (info.note ?? `"${installed}" needs native code, which WebContainers cannot build or load.`);
+  const optional = section === 'optionalDependencies' ? ' As an optional dependency, npm skips it when it fails, and whatever uses it will not work.' : '';
   return `${what}${optional} ${remedyText(info)}`.trim();
 }
 

@@ -13,6 +13,7 @@ import {
   type ScriptProblem,
 } from '../scripts/analyze-scripts';
 import type { ShellWord } from '../scripts/shell-word';
+import { scanScriptTokens, suspectCommandKeys } from '../scripts/script-prefilter';
 import type { ManifestText } from './manifest-text';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2 };
@@ -42,7 +43,15 @@ export function analyzeScriptFindings(manifest: ManifestText, property: Node | u
   const scriptNames = new Set(entries.keys());
   const namesKey = scriptNamesKey(scriptNames);
 
+  // Calls of other scripts can only lead to a finding when some script may contain a problem itself.
+  const suspects = suspectCommandKeys(options.extraRuntimes);
+  const scans = new Map([...entries.values()].map((entry) => [entry.name, scanScriptTokens(entry.value, suspects)]));
+  const anyProblem = [...scans.values()].some((scan) => scan.mayHaveProblem);
+
   for (const entry of entries.values()) {
+    const scan = scans.get(entry.name);
+    if (!scan?.mayHaveProblem && !(anyProblem && scan?.mayCallScripts)) continue;
+
     const analysis = analyzeScriptText(entry.value, scriptNames, options, namesKey);
 
     for (const problem of analysis.problems) {

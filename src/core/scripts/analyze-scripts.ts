@@ -3,7 +3,7 @@
 import type { Severity } from '../findings';
 import { findScriptSteps, type ScriptCall, type ScriptStep } from './find-invocations';
 import { classifyInvocation, classifyNativeRebuild, type RuntimeOptions, type StepProblem } from './classify-step';
-import { mayNeedShellParsing } from './script-prefilter';
+import { scanScriptTokens, suspectCommandKeys } from './script-prefilter';
 
 /** What one script contains by itself, before following calls of other scripts. */
 export interface ScriptDirectAnalysis {
@@ -37,8 +37,6 @@ const STEP_CACHE_LIMIT = 5000;
 
 /** Returns the steps of one script, parsing it only when the same text was not seen with the same script names. */
 function stepsOf(text: string, scriptNames: ReadonlySet<string>, namesKey: string): ScriptStep[] {
-  if (!mayNeedShellParsing(text)) return [];
-
   const key = `${namesKey}\u0000${text}`;
   const cached = stepCache.get(key);
   if (cached) return cached;
@@ -58,6 +56,9 @@ export function scriptNamesKey(scriptNames: Iterable<string>): string {
 export function analyzeScriptText(text: string, scriptNames: ReadonlySet<string>, options: RuntimeOptions = {}, namesKey = scriptNamesKey(scriptNames)): ScriptDirectAnalysis {
   const problems: StepProblem[] = [];
   const calls: ScriptCall[] = [];
+
+  const scan = scanScriptTokens(text, suspectCommandKeys(options.extraRuntimes));
+  if (!scan.mayHaveProblem && !scan.mayCallScripts) return { problems, calls };
 
   for (const step of stepsOf(text, scriptNames, namesKey)) {
     if (step.kind === 'script-call') {

@@ -55,14 +55,15 @@ function findRuntimeEntry(word: string, options: RuntimeOptions): { key: string;
   return undefined;
 }
 
-/** True when the entry's per-subcommand rules make this call of the command supported (`napi prepublish`). */
-function isSupportedSubcommand(entry: RuntimeCompatEntry, args: readonly ShellWord[]): boolean {
-  const rules = entry as RuntimeCompatEntry & { unsupportedSubcommands?: readonly string[]; supportedSubcommands?: readonly string[] };
-  const subcommand = args.find((arg) => !arg.text.startsWith('-'))?.text;
+/**
+ * True when the call fails in a WebContainer. An entry with `unsupportedSubcommands` fails only when the first
+ * argument that is not an option is one of them (`napi build` fails, `napi prepublish` runs).
+ */
+function isUnsupportedCall(entry: RuntimeCompatEntry, args: readonly ShellWord[]): boolean {
+  if (!entry.unsupportedSubcommands) return !entry.supported;
 
-  if (rules.unsupportedSubcommands) return subcommand === undefined || !rules.unsupportedSubcommands.includes(subcommand);
-  if (rules.supportedSubcommands) return subcommand !== undefined && rules.supportedSubcommands.includes(subcommand);
-  return false;
+  const subcommand = args.find((arg) => !arg.text.startsWith('-'))?.text;
+  return subcommand !== undefined && entry.unsupportedSubcommands.includes(subcommand);
 }
 
 function isIgnored(key: string, options: RuntimeOptions): boolean {
@@ -84,7 +85,7 @@ export function classifyInvocation(step: Invocation, options: RuntimeOptions): S
 
   const found = findRuntimeEntry(text, options);
   if (found) {
-    if (found.entry.supported || isIgnored(found.key, options) || isSupportedSubcommand(found.entry, step.args)) return undefined;
+    if (!isUnsupportedCall(found.entry, step.args) || isIgnored(found.key, options)) return undefined;
     return {
       rule: 'unsupported-runtime',
       severity: found.entry.severity ?? 'error',

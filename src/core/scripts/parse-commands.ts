@@ -40,72 +40,98 @@ export function parseCommands(script: string): ParsedScript {
   }
 
   const commands: SimpleCommand[] = [];
-  visitNode(ast, script, commands);
+  visitNode(ast, { script, toUtf16: utf16OffsetsOfCodePoints(script) }, commands);
   return { commands, parsedByShellParser: true };
 }
 
-function visitNode(node: unknown, script: string, out: SimpleCommand[]): void {
+/** The parser counts positions in code points; this maps them to UTF-16 offsets, or is undefined when both agree. */
+function utf16OffsetsOfCodePoints(script: string): number[] | undefined {
+  if (!/[\uD800-\uDFFF]/.test(script)) return undefined;
+
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const codePoint of script) {
+    offsets.push(offset);
+    offset += codePoint.length;
+  }
+  offsets.push(offset);
+  return offsets;
+}
+
+interface ScriptSource {
+  script: string;
+  toUtf16: number[] | undefined;
+}
+
+function utf16(source: ScriptSource, codePointIndex: number): number {
+  if (!source.toUtf16) return codePointIndex;
+  return source.toUtf16[Math.min(codePointIndex, source.toUtf16.length - 1)];
+}
+
+function visitNode(node: unknown, source: ScriptSource, out: SimpleCommand[]): void {
   if (node === null || typeof node !== 'object') return;
   if (Array.isArray(node)) {
-    for (const child of node) visitNode(child, script, out);
+    for (const child of node) visitNode(child, source, out);
     return;
   }
 
   const typed = node as BashNode;
   if (typed.type === 'Command') {
-    visitSimpleCommand(typed, script, out);
+    visitSimpleCommand(typed, source, out);
     return;
   }
 
   // Compound nodes (Script, Pipeline, LogicalExpression, Subshell, If, For, While, Case, Function...) hold
   // their children under varying keys; walking every object-valued key covers them all.
   for (const key of Object.keys(typed)) {
-    if (key !== 'loc') visitNode(typed[key], script, out);
+    if (key !== 'loc') visitNode(typed[key], source, out);
   }
 }
 
-function visitSimpleCommand(command: BashNode, script: string, out: SimpleCommand[]): void {
+function visitSimpleCommand(command: BashNode, source: ScriptSource, out: SimpleCommand[]): void {
   const words: ShellWord[] = [];
   const name = command.name as BashWord | undefined;
   const prefix = (command.prefix as BashWord[] | undefined) ?? [];
   const suffix = (command.suffix as BashWord[] | undefined) ?? [];
 
-  for (const part of prefix) visitWordExpansions(part, script, out);
+  for (const part of prefix) visitWordExpansions(part, source, out);
 
   if (name) {
-    visitWordExpansions(name, script, out);
-    const word = toShellWord(name, script);
+    visitWordExpansions(name, source, out);
+    const word = toShellWord(name, source);
     if (word) words.push(word);
   }
 
   for (const part of suffix) {
     if (part.type === 'Redirect') {
-      visitWordExpansions(part.file as BashWord, script, out);
+      visitWordExpansions(part.file as BashWord, source, out);
       continue;
     }
-    visitWordExpansions(part, script, out);
-    const word = toShellWord(part, script);
+    visitWordExpansions(part, source, out);
+    const word = toShellWord(part, source);
     if (word) words.push(word);
   }
 
   if (words.length > 0) out.push({ words });
 }
 
-function toShellWord(word: BashWord, script: string): ShellWord | undefined {
+function toShellWord(word: BashWord, source: ScriptSource): ShellWord | undefined {
   if (!word.loc) return undefined;
-  return unquoteWord(script, word.loc.start.char, word.loc.end.char + 1);
+  return unquoteWord(source.script, utf16(source, word.loc.start.char), utf16(source, word.loc.end.char + 1));
 }
 
 /** Parses the commands inside `$( )` and backticks of a word, with offsets shifted into `script`. */
-function visitWordExpansions(word: BashWord | undefined, script: string, out: SimpleCommand[]): void {
+function visitWordExpansions(word: BashWord | undefined, source: ScriptSource, out: SimpleCommand[]): void {
   if (!word?.loc || !word.expansion) return;
-  const wordStart = word.loc.start.char;
-  const wordEnd = word.loc.end.char + 1;
+  const script = source.script;
+  const wordStart = utf16(source, word.loc.start.char);
+  const wordEnd = utf16(source, word.loc.end.char + 1);
 
   for (const expansion of word.expansion) {
     if (expansion.type !== 'CommandExpansion' || typeof expansion.command !== 'string' || !expansion.loc) continue;
 
-    const innerStart = locateExpansionBody(script, wordStart, wordEnd, expansion.loc.start, expansion.command);
+    const opener = utf16(source, word.loc.start.char + expansion.loc.start);
+    const innerStart = locateExpansionBody(script, wordStart, wordEnd, opener, expansion.command);
     if (innerStart < 0) continue;
 
     const inner = parseCommands(expansion.command);
@@ -114,8 +140,7 @@ function visitWordExpansions(word: BashWord | undefined, script: string, out: Si
 }
 
 /** Returns the script offset where the text of a command expansion starts, or -1 when it cannot be found. */
-function locateExpansionBody(script: string, wordStart: number, wordEnd: number, relativeStart: number, body: string): number {
-  const opener = wordStart + relativeStart;
+function locateExpansionBody(script: string, wordStart: number, wordEnd: number, opener: number, body: string): number {
   const afterOpener = script[opener] === '$' ? opener + 2 : opener + 1;
   if (script.startsWith(body, afterOpener)) return afterOpener;
 
