@@ -79,7 +79,7 @@ interface GitignoreScope {
 }
 
 class MountTreeWalker {
-  readonly tree: MountTree = {};
+  readonly tree: MountTree = emptyFolder();
   readonly skipped: SkippedPath[] = [];
   fileCount = 0;
   totalBytes = 0;
@@ -114,7 +114,7 @@ class MountTreeWalker {
       if (this.isLeftOut(entry, relativePath, scopes)) continue;
 
       if (entry.isDirectory()) {
-        const directory: MountTree = {};
+        const directory = emptyFolder();
         target[entry.name] = { directory };
         subdirectories.push(this.walkDirectory(relativePath, directory, scopes));
       } else if (entry.isFile()) {
@@ -255,6 +255,11 @@ function isIgnoredByGitignore(scopes: GitignoreScope[], relativePath: string, is
     else if (result.unignored) ignored = false;
   }
   return ignored;
+}
+
+/** A folder map without a prototype, so a file named `__proto__` is stored like any other name. */
+function emptyFolder(): MountTree {
+  return Object.create(null) as MountTree;
 }
 
 function isInside(root: string, candidate: string): boolean {

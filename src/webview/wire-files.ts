@@ -25,7 +25,7 @@ export function toWireFiles(tree: MountTree, prefix = ''): WireFile[] {
 
 /** Rebuilds the mount tree. Throws on a path that would leave the folder or on two entries at one path. */
 export function fromWireFiles(files: readonly WireFile[]): MountTree {
-  const root: MountTree = {};
+  const root = emptyFolder();
   for (const file of files) {
     if (!isSafeRelativePath(file.path)) throw new Error(`Invalid file path in the mount list: ${JSON.stringify(file.path)}`);
 
@@ -43,7 +43,7 @@ function folderAt(root: MountTree, segments: string[], filePath: string): MountT
   for (const segment of segments) {
     const existing = Object.prototype.hasOwnProperty.call(folder, segment) ? folder[segment] : undefined;
     if (existing === undefined) {
-      const directory: MountTree = {};
+      const directory = emptyFolder();
       folder[segment] = { directory };
       folder = directory;
     } else if ('directory' in existing) {
@@ -53,6 +53,11 @@ function folderAt(root: MountTree, segments: string[], filePath: string): MountT
     }
   }
   return folder;
+}
+
+/** A folder map without a prototype, so an entry named `__proto__` is stored like any other name. */
+function emptyFolder(): MountTree {
+  return Object.create(null) as MountTree;
 }
 
 function toNode(file: WireFile): MountTree[string] {

@@ -185,9 +185,10 @@ export class SandboxServer {
       return undefined;
     }
 
-    const match = /^\/s\/([^/]+)(?:\/(.*))?$/.exec(pathname);
+    // The trailing slash is required because the page loads its script, events and messages by relative URL.
+    const match = /^\/s\/([^/]+)\/(.*)$/.exec(pathname);
     if (!match || !secretsEqual(match[1], this.secret)) return undefined;
-    return match[2] ?? '';
+    return match[2];
   }
 
   private servePage(response: http.ServerResponse): void {

@@ -174,6 +174,14 @@ describe('buildMountTree', () => {
     assert.equal(fits.totalBytes, 1200);
   });
 
+  it('stores a file named __proto__ as a plain entry', async () => {
+    const root = folder({ ['__proto__']: 'x', 'constructor/a.js': 'y' });
+
+    const result = await buildMountTree(root);
+
+    assert.deepEqual(listPaths(result.tree), ['__proto__', 'constructor/', 'constructor/a.js']);
+  });
+
   it('keeps binary files byte for byte', async () => {
     const root = folder({});
     const bytes = Buffer.from([0, 255, 254, 0x80, 10]);
