@@ -1,0 +1,174 @@
+// Publishes the findings of every checked package.json as diagnostics (source `webcontainer`) and keeps the
+// latest findings per file for quick fixes, hovers and the status item.
+
+import * as vscode from 'vscode';
+import { analyzeManifest } from '../core/analyze-manifest';
+import type { Finding } from '../core/findings';
+import { toDiagnosticDataList, type DiagnosticData, type DiagnosticLevel, type ZeroBasedRange } from './diagnostic-data';
+import { errorText } from './output-channel';
+import type { SettingsCache } from './settings';
+
+export const DIAGNOSTIC_SOURCE = 'webcontainer';
+
+/** The result of checking one version of a file: `version` is the document version, undefined for text read from disk. */
+export interface ManifestCheck {
+  version: number | undefined;
+  findings: Finding[];
+  data: DiagnosticData[];
+}
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  others: number;
+}
+
+const SEVERITIES: Record<DiagnosticLevel, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export class ManifestDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly checks = new Map<string, ManifestCheck>();
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+
+  /** Fires after diagnostics of any file were set or removed. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(
+    private readonly settings: SettingsCache,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /**
+   * Checks `text` as the contents of `uri` and publishes the result. Returns undefined without publishing when
+   * the result is outdated: disk contents of a file that is open in an editor, or an older document version
+   * than the one already published or open. Returns undefined and removes the file's diagnostics when
+   * settings turn checking off for it or the check fails.
+   */
+  check(uri: vscode.Uri, text: string, version?: number): ManifestCheck | undefined {
+    if (this.isOutdated(uri, version)) return undefined;
+
+    if (!this.settings.isChecked(uri)) {
+      this.delete(uri);
+      return undefined;
+    }
+
+    const settings = this.settings.forResource(uri);
+    let findings: Finding[];
+    try {
+      findings = analyzeManifest(text, settings.analyzeOptions);
+    } catch (error) {
+      this.log.error(`Checking ${vscode.workspace.asRelativePath(uri)} failed: ${errorText(error)}`);
+      this.delete(uri);
+      return undefined;
+    }
+
+    const check: ManifestCheck = { version, findings, data: toDiagnosticDataList(findings, settings.severity) };
+    this.checks.set(uri.toString(), check);
+    this.collection.set(uri, check.data.map((data) => toDiagnostic(uri, data)));
+    this.changeEmitter.fire();
+    return check;
+  }
+
+  /** Returns the check of a document's current text, checking it now when the stored one is for another version. */
+  checkOf(document: vscode.TextDocument): ManifestCheck | undefined {
+    const stored = this.checks.get(document.uri.toString());
+    if (stored && stored.version === document.version) return stored;
+    return this.check(document.uri, document.getText(), document.version);
+  }
+
+  has(uri: vscode.Uri): boolean {
+    return this.checks.has(uri.toString());
+  }
+
+  /** URIs of every file with a stored check, as strings. */
+  checkedUris(): string[] {
+    return [...this.checks.keys()];
+  }
+
+  delete(uri: vscode.Uri): void {
+    if (!this.checks.delete(uri.toString())) return;
+    this.collection.delete(uri);
+    this.changeEmitter.fire();
+  }
+
+  /** Removes the diagnostics of every file for which `predicate` returns true. */
+  deleteWhere(predicate: (uri: vscode.Uri) => boolean): void {
+    for (const key of [...this.checks.keys()]) {
+      const uri = vscode.Uri.parse(key);
+      if (predicate(uri)) this.delete(uri);
+    }
+  }
+
+  counts(uri: vscode.Uri): ProblemCounts {
+    return countProblems(this.checks.get(uri.toString())?.data ?? []);
+  }
+
+  totalCounts(): ProblemCounts {
+    const total: ProblemCounts = { errors: 0, warnings: 0, others: 0 };
+    for (const check of this.checks.values()) {
+      const counts = countProblems(check.data);
+      total.errors += counts.errors;
+      total.warnings += counts.warnings;
+      total.others += counts.others;
+    }
+    return total;
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  private isOutdated(uri: vscode.Uri, version: number | undefined): boolean {
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
+
+    if (version === undefined) return open !== undefined;
+    if (open && open.version > version) return true;
+
+    const stored = this.checks.get(key)?.version;
+    return stored !== undefined && stored > version;
+  }
+}
+
+/** Finds the stored data behind a diagnostic that VS Code passes back, by rule, range and message. */
+export function findDiagnosticData(check: ManifestCheck, diagnostic: vscode.Diagnostic): DiagnosticData | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const rule = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+
+  return check.data.find(
+    (data) => data.rule === rule && data.message === diagnostic.message && toRange(data.range).isEqual(diagnostic.range),
+  );
+}
+
+export function toRange(range: ZeroBasedRange): vscode.Range {
+  return new vscode.Range(range.startLine, range.startCharacter, range.endLine, range.endCharacter);
+}
+
+function toDiagnostic(uri: vscode.Uri, data: DiagnosticData): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(data.range), data.message, SEVERITIES[data.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: data.rule, target: vscode.Uri.parse(data.docsUrl) };
+
+  if (data.related.length > 0) {
+    diagnostic.relatedInformation = data.related.map(
+      (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(related.range)), related.message),
+    );
+  }
+  return diagnostic;
+}
+
+function countProblems(list: readonly DiagnosticData[]): ProblemCounts {
+  const counts: ProblemCounts = { errors: 0, warnings: 0, others: 0 };
+  for (const data of list) {
+    if (data.severity === 'error') counts.errors++;
+    else if (data.severity === 'warning') counts.warnings++;
+    else counts.others++;
+  }
+  return counts;
+}
