@@ -8,3 +8,4 @@ export { NativeDependencyChecker, lookupNativePackage } from './native-dependenc
 export { UnsupportedRuntimeError } from './unsupported-runtime-error';
 export * from './findings';
 export { analyzeManifest, type AnalyzeOptions } from './analyze-manifest';
+export * from './dependency-tree';
