@@ -9,7 +9,6 @@ import {
   describeProblem,
   expandScriptPattern,
   INSTALL_LIFECYCLE_SCRIPTS,
-  scriptNamesKey,
   type ScriptProblem,
 } from '../scripts/analyze-scripts';
 import type { ShellWord } from '../scripts/shell-word';
@@ -41,7 +40,6 @@ export function analyzeScriptFindings(manifest: ManifestText, property: Node | u
   for (const entry of entries.values()) scripts[entry.name] = entry.value;
 
   const scriptNames = new Set(entries.keys());
-  const namesKey = scriptNamesKey(scriptNames);
 
   // Calls of other scripts can only lead to a finding when some script may contain a problem itself.
   const suspects = suspectCommandKeys(options.extraRuntimes);
@@ -52,7 +50,7 @@ export function analyzeScriptFindings(manifest: ManifestText, property: Node | u
     const scan = scans.get(entry.name);
     if (!scan?.mayHaveProblem && !(anyProblem && scan?.mayCallScripts)) continue;
 
-    const analysis = analyzeScriptText(entry.value, scriptNames, options, namesKey);
+    const analysis = analyzeScriptText(entry.value, scriptNames, options);
 
     for (const problem of analysis.problems) {
       const range = wordRange(manifest, entry.node, problem.word);

@@ -1,7 +1,7 @@
 // Script-level analysis: what each npm script runs, and what it reaches through the scripts it calls.
 
 import type { Severity } from '../findings';
-import { findScriptSteps, type ScriptCall, type ScriptStep } from './find-invocations';
+import { findConditionalScriptSteps, resolveStepConditions, type ScriptCall, type ScriptStep } from './find-invocations';
 import { classifyInvocation, classifyNativeRebuild, type RuntimeOptions, type StepProblem } from './classify-step';
 import { scanScriptTokens, suspectCommandKeys } from './script-prefilter';
 
@@ -31,36 +31,30 @@ export interface ScriptProblem {
 /** Scripts that npm runs during `npm install` of this package. */
 export const INSTALL_LIFECYCLE_SCRIPTS: ReadonlySet<string> = new Set(['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare']);
 
-/** Parsed steps per script text. Keys include the script names, because `yarn build` depends on them. */
+/** Parsed steps per script text, before their conditions on script names are resolved. */
 const stepCache = new Map<string, ScriptStep[]>();
 const STEP_CACHE_LIMIT = 5000;
 
-/** Returns the steps of one script, parsing it only when the same text was not seen with the same script names. */
-function stepsOf(text: string, scriptNames: ReadonlySet<string>, namesKey: string): ScriptStep[] {
-  const key = `${namesKey}\u0000${text}`;
-  const cached = stepCache.get(key);
+/** Returns the steps of one script, parsing it only when the same text was not seen before. */
+function conditionalStepsOf(text: string): ScriptStep[] {
+  const cached = stepCache.get(text);
   if (cached) return cached;
 
-  const steps = findScriptSteps(text, scriptNames);
+  const steps = findConditionalScriptSteps(text);
   if (stepCache.size >= STEP_CACHE_LIMIT) stepCache.clear();
-  stepCache.set(key, steps);
+  stepCache.set(text, steps);
   return steps;
 }
 
-/** A key that changes whenever the set of script names changes. */
-export function scriptNamesKey(scriptNames: Iterable<string>): string {
-  return [...scriptNames].join('\u0001');
-}
-
 /** Analyses one script text by itself. */
-export function analyzeScriptText(text: string, scriptNames: ReadonlySet<string>, options: RuntimeOptions = {}, namesKey = scriptNamesKey(scriptNames)): ScriptDirectAnalysis {
+export function analyzeScriptText(text: string, scriptNames: ReadonlySet<string>, options: RuntimeOptions = {}): ScriptDirectAnalysis {
   const problems: StepProblem[] = [];
   const calls: ScriptCall[] = [];
 
   const scan = scanScriptTokens(text, suspectCommandKeys(options.extraRuntimes));
   if (!scan.mayHaveProblem && !scan.mayCallScripts) return { problems, calls };
 
-  for (const step of stepsOf(text, scriptNames, namesKey)) {
+  for (const step of resolveStepConditions(conditionalStepsOf(text), scriptNames)) {
     if (step.kind === 'script-call') {
       calls.push(step);
       continue;
@@ -104,27 +98,31 @@ export function describeProblem(problem: StepProblem, script: string): string {
  */
 export function analyzeScriptRun(scripts: Readonly<Record<string, string>>, scriptName: string, options: RuntimeOptions = {}): ScriptProblem[] {
   const scriptNames = new Set(Object.keys(scripts).filter((name) => typeof scripts[name] === 'string'));
-  const namesKey = scriptNamesKey(scriptNames);
   const problems: ScriptProblem[] = [];
   const visited = new Set<string>();
 
-  // `chain` lists the scripts run on the way to `name`; a hook's chain also names the script it belongs to.
-  const visit = (name: string, chain: string[]) => {
+  // Depth-first in run order, with an explicit stack so that chains thousands of scripts long cannot overflow
+  // the call stack. `chain` lists the scripts run on the way to `name`; a hook's chain also names its script.
+  const pending: Array<{ name: string; chain: string[] }> = [{ name: scriptName, chain: [] }];
+  while (pending.length > 0) {
+    const { name, chain } = pending.pop()!;
+    const next: Array<{ name: string; chain: string[] }> = [];
+
     for (const script of scriptsRunBy(name, scripts)) {
       if (visited.has(script)) continue;
       visited.add(script);
 
       const via = script === name ? chain : [...chain, name];
-      const analysis = analyzeScriptText(scripts[script], scriptNames, options, namesKey);
+      const analysis = analyzeScriptText(scripts[script], scriptNames, options);
       for (const problem of analysis.problems) problems.push(toScriptProblem(problem, script, via));
 
       for (const call of analysis.calls) {
-        for (const target of expandScriptPattern(call.target, scriptNames)) visit(target, [...via, script]);
+        for (const target of expandScriptPattern(call.target, scriptNames)) next.push({ name: target, chain: [...via, script] });
       }
     }
-  };
+    pending.push(...next.reverse());
+  }
 
-  visit(scriptName, []);
   return problems;
 }
 

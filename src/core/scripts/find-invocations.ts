@@ -5,15 +5,25 @@ import type { ShellWord } from './shell-word';
 import { commandBaseName } from './command-name';
 import { PACKAGE_MANAGER_BUILTINS } from './package-manager-builtins';
 
+/**
+ * Conditions on the package's script names. `yarn build` runs the script `build` when it exists and the binary
+ * `build` otherwise, so its steps carry `onlyIfScript` or `unlessScript`; steps are parsed once per text and the
+ * conditions are resolved against the current script names afterwards.
+ */
+export interface StepCondition {
+  onlyIfScript?: string;
+  unlessScript?: string;
+}
+
 /** A command word that the script runs, after unwrapping `npx`, `cross-env`, `sh -c` and the like. */
-export interface Invocation {
+export interface Invocation extends StepCondition {
   kind: 'command';
   word: ShellWord;
   args: ShellWord[];
 }
 
 /** A call of another script of the same package.json: `npm run build`, `run-s lint test`, `concurrently npm:dev`. */
-export interface ScriptCall {
+export interface ScriptCall extends StepCondition {
   kind: 'script-call';
   /** The script name or a glob such as `build:*` (npm-run-all). */
   target: string;
@@ -21,7 +31,7 @@ export interface ScriptCall {
 }
 
 /** `npm rebuild`, which compiles the native addons of installed packages. */
-export interface NativeRebuild {
+export interface NativeRebuild extends StepCondition {
   kind: 'native-rebuild';
   word: ShellWord;
   args: ShellWord[];
@@ -36,19 +46,47 @@ const MAX_NESTING = 4;
 const MAX_WORDS = 5000;
 
 /**
- * Returns the steps of `script` in source order. `scriptNames` lets `yarn build` and `pnpm build` be told apart
- * from `yarn jest` (a package binary). Offsets in the returned words are relative to `script`.
+ * Returns the steps of `script` in source order, including conditional ones (see StepCondition).
+ * Offsets in the returned words are relative to `script`.
  */
-export function findScriptSteps(script: string, scriptNames: ReadonlySet<string>): ScriptStep[] {
-  const context: WalkContext = { scriptNames, steps: [], wordBudget: MAX_WORDS };
+export function findConditionalScriptSteps(script: string): ScriptStep[] {
+  const context: WalkContext = { steps: [], wordBudget: MAX_WORDS, condition: {} };
   walkScript(script, undefined, context, 0);
   return context.steps;
 }
 
+/** Returns the steps that apply for these script names: `yarn build` is a script call only when `build` exists. */
+export function resolveStepConditions(steps: readonly ScriptStep[], scriptNames: ReadonlySet<string>): ScriptStep[] {
+  return steps.filter(
+    (step) =>
+      (step.onlyIfScript === undefined || scriptNames.has(step.onlyIfScript)) &&
+      (step.unlessScript === undefined || !scriptNames.has(step.unlessScript)),
+  );
+}
+
+/** The steps of `script` for a package with these script names, in source order. */
+export function findScriptSteps(script: string, scriptNames: ReadonlySet<string>): ScriptStep[] {
+  return resolveStepConditions(findConditionalScriptSteps(script), scriptNames);
+}
+
 interface WalkContext {
-  scriptNames: ReadonlySet<string>;
   steps: ScriptStep[];
   wordBudget: number;
+  /** The condition under which the words now being walked run; nested conditions keep the innermost. */
+  condition: StepCondition;
+}
+
+/** Records a step under the current condition. */
+function pushStep(context: WalkContext, step: ScriptStep): void {
+  context.steps.push({ ...step, ...context.condition });
+}
+
+/** Walks with `condition` in force, then restores the previous one. */
+function withCondition(context: WalkContext, condition: StepCondition, walk: () => void): void {
+  const previous = context.condition;
+  context.condition = { ...previous, ...condition };
+  walk();
+  context.condition = previous;
 }
 
 /** Parses `text` and walks its commands; `mapping` maps offsets in `text` to offsets in the outermost script. */
@@ -88,7 +126,7 @@ function walkCommand(words: ShellWord[], index: number, context: WalkContext, de
     return;
   }
 
-  context.steps.push({ kind: 'command', word, args });
+  pushStep(context, { kind: 'command', word, args });
 }
 
 interface WrapperCall {
@@ -187,7 +225,7 @@ function runNpx(call: WrapperCall): void {
 
 /** Records a call of a script of this package.json. */
 function callScript(target: ShellWord, context: WalkContext): void {
-  context.steps.push({ kind: 'script-call', target: target.text, word: target });
+  pushStep(context, { kind: 'script-call', target: target.text, word: target });
 }
 
 const NPM_RUN_ALIASES = new Set(['run', 'run-script', 'rum', 'urn']);
@@ -219,7 +257,7 @@ function runPackageManager(call: WrapperCall): void {
     return;
   }
   if (REBUILD_ALIASES.has(text)) {
-    call.context.steps.push({ kind: 'native-rebuild', word: call.word, args: call.words.slice(subcommandIndex + 1) });
+    pushStep(call.context, { kind: 'native-rebuild', word: call.word, args: call.words.slice(subcommandIndex + 1) });
     return;
   }
   if (workspaceFlags) return;
@@ -231,18 +269,22 @@ function runPackageManager(call: WrapperCall): void {
     return;
   }
 
-  // yarn, pnpm and bun run a script or a package binary when the word is not one of their own commands.
-  if (PACKAGE_MANAGER_BUILTINS.has(text) && !call.context.scriptNames.has(text)) return;
+  // yarn, pnpm and bun run a script of that name when one exists; otherwise a built-in command or a package binary.
+  if (PACKAGE_MANAGER_BUILTINS.has(text)) {
+    withCondition(call.context, { onlyIfScript: text }, () => callScript(subcommand, call.context));
+    return;
+  }
   callScriptOrBinary(manager, subcommand, call.words, subcommandIndex, call.context, call.depth);
 }
 
 /** `yarn run x` and `pnpm x` run the script x when it exists, otherwise the binary x. npm runs scripts only. */
 function callScriptOrBinary(manager: string, target: ShellWord, words: ShellWord[], index: number, context: WalkContext, depth: number): void {
-  if (manager === 'npm' || context.scriptNames.has(target.text)) {
+  if (manager === 'npm') {
     callScript(target, context);
     return;
   }
-  walkCommand(words, index, context, depth);
+  withCondition(context, { onlyIfScript: target.text }, () => callScript(target, context));
+  withCondition(context, { unlessScript: target.text }, () => walkCommand(words, index, context, depth));
 }
 
 /** npm-run-all, run-s and run-p: arguments are script names or globs, optionally quoted with their own arguments. */
@@ -311,7 +353,7 @@ function runShellInterpreter(call: WrapperCall): void {
     const text = call.words[index].text;
     if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(text)) {
       const commandString = call.words[index + 1];
-      call.context.steps.push({ kind: 'command', word: call.word, args: call.args });
+      pushStep(call.context, { kind: 'command', word: call.word, args: call.args });
       if (commandString) walkNestedWord(commandString, call.context, call.depth);
       return;
     }
@@ -321,7 +363,7 @@ function runShellInterpreter(call: WrapperCall): void {
     }
     if (!text.startsWith('-') && !text.startsWith('+')) break;
   }
-  call.context.steps.push({ kind: 'command', word: call.word, args: call.args });
+  pushStep(call.context, { kind: 'command', word: call.word, args: call.args });
 }
 
 /** dotenv-cli and env-cmd: options, an optional `--`, then the command. */
@@ -334,8 +376,8 @@ function runStartServerAndTest(call: WrapperCall): void {
   const operands = call.args.filter((word) => !word.text.startsWith('-'));
   operands.forEach((word, position) => {
     if (position % 2 === 1) return;
-    if (call.context.scriptNames.has(word.text)) callScript(word, call.context);
-    else walkNestedWord(word, call.context, call.depth);
+    withCondition(call.context, { onlyIfScript: word.text }, () => callScript(word, call.context));
+    withCondition(call.context, { unlessScript: word.text }, () => walkNestedWord(word, call.context, call.depth));
   });
 }
 
