@@ -33,7 +33,17 @@ export function checkManifests(manifests: readonly ManifestFile[]): CheckResult 
       continue;
     }
 
-    result.reports.push({ path: manifest.displayPath, findings: sortBySourcePosition(analyzeManifest(text)) });
+    // The core is meant never to throw, whatever the text. If it does, the other files are still
+    // checked and the run ends with status 2 instead of a stack trace.
+    let findings: Finding[];
+    try {
+      findings = analyzeManifest(text);
+    } catch (error) {
+      result.problems.push({ path: manifest.displayPath, reason: `the checker failed: ${String(error)}`, stage: 'check' });
+      continue;
+    }
+
+    result.reports.push({ path: manifest.displayPath, findings: sortBySourcePosition(findings) });
   }
 
   return result;

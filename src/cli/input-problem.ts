@@ -1,4 +1,4 @@
-// An input path that could not be read, reported on stderr and turned into exit status 2.
+// An input path that could not be read or checked, reported on stderr and turned into exit status 2.
 
 import { getSystemErrorMap } from 'node:util';
 
@@ -7,11 +7,14 @@ export interface InputProblem {
   path: string;
   /** Why it failed, such as `ENOENT: no such file or directory`. */
   reason: string;
+  /** `check` when the file was read but the checker threw; `read` when unset. */
+  stage?: 'read' | 'check';
 }
 
-/** Returns the first line of a problem report, such as `cannot read x/package.json: EISDIR: illegal operation on a directory`. */
+/** Returns the problem as one line, such as `cannot read x/package.json: EISDIR: illegal operation on a directory`. */
 export function describeInputProblem(problem: InputProblem): string {
-  return `cannot read ${problem.path}: ${problem.reason}`;
+  const verb = problem.stage === 'check' ? 'check' : 'read';
+  return `cannot ${verb} ${problem.path}: ${problem.reason}`;
 }
 
 /**

@@ -115,7 +115,7 @@ describe('cli formats', function () {
 
   describe('json', function () {
     it('matches analyzeManifest exactly', function () {
-      for (const name of ['python-and-native', 'unicode', 'invalid-json', 'wrong-type', 'clean']) {
+      for (const name of ['python-and-native', 'unicode', 'invalid-json', 'wrong-type', 'clean', 'chain']) {
         const file = fixturePath(name);
         const output = parseJsonOutput(runCli(['check', '--format', 'json', file]));
         const findings = analyzeManifest(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'));
@@ -249,7 +249,7 @@ describe('cli formats', function () {
 
     it('validates against the SARIF 2.1.0 schema', function () {
       for (const args of [
-        [fixturePath('python-and-native'), fixturePath('unicode'), fixturePath('invalid-json'), fixturePath('clean')],
+        [fixturePath('python-and-native'), fixturePath('unicode'), fixturePath('invalid-json'), fixturePath('clean'), fixturePath('chain')],
         [fixturePath('clean')],
         [fixturePath('python-and-native'), 'missing/package.json'],
         [path.join(REPO_ROOT, fixturePath('unicode'))],
@@ -317,6 +317,33 @@ describe('cli formats', function () {
       }
     });
 
+    it('related locations of a chain', function () {
+      const file = fixturePath('chain');
+      const log = parseSarif(runCli(['check', '--format', 'sarif', file]));
+      const findings = analyzeManifest(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')).filter((finding) => (finding.related ?? []).length > 0);
+      const results = (log.runs[0].results as Array<SarifResult & { relatedLocations?: SarifRelatedLocation[] }>).filter(
+        (result) => result.relatedLocations !== undefined,
+      );
+
+      assert.ok(findings.length > 0, 'the core reports the chain through npm run build');
+      assert.equal(results.length, findings.length);
+      for (const [index, finding] of findings.entries()) {
+        const expected = (finding.related ?? []).map((related, id) => ({
+          id,
+          message: related.message,
+          uri: file,
+          region: { startLine: related.line, startColumn: related.column, endLine: related.endLine, endColumn: related.endColumn },
+        }));
+        const actual = (results[index].relatedLocations ?? []).map((related) => ({
+          id: related.id,
+          message: related.message.text,
+          uri: related.physicalLocation.artifactLocation.uri,
+          region: related.physicalLocation.region,
+        }));
+        assert.deepEqual(actual, expected);
+      }
+    });
+
     it('absolute path becomes file URL', function () {
       const absolute = path.join(REPO_ROOT, fixturePath('python-and-native'));
       const log = parseSarif(runCli(['check', '--format', 'sarif', absolute]));
@@ -343,6 +370,12 @@ interface SarifResult {
   level: string;
   message: { text: string };
   locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }>;
+}
+
+interface SarifRelatedLocation {
+  id: number;
+  message: { text: string };
+  physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> };
 }
 
 // The parsed log is checked against the schema, so the tests read it without a static type.

@@ -392,6 +392,23 @@ describe('cli', function () {
       }
     });
 
+    it('deep nesting ends cleanly', function () {
+      const dir = makeTempDir();
+      try {
+        writeFile(dir, 'deep/package.json', `{"a":${'['.repeat(100_000)}`);
+        writeFile(dir, 'good/package.json', MANIFEST_WITH_ERROR);
+
+        const result = runCli(['check', '--format', 'json', 'deep', 'good'], { cwd: dir });
+        const paths = parseJsonOutput(result).files.map((file) => file.path);
+
+        assert.ok(result.status === 1 || result.status === 2, `status ${result.status}`);
+        assert.doesNotMatch(result.stderr, /^\s+at /m, 'no stack trace');
+        assert.ok(paths.includes(path.join('good', 'package.json')), paths.join(', '));
+      } finally {
+        removeTempDir(dir);
+      }
+    });
+
     it('invalid manifest does not stop the others', function () {
       const result = runCli(['check', '--format', 'json', fixturePath('invalid-json'), fixturePath('python-and-native')]);
       const output = parseJsonOutput(result);
