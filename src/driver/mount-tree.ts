@@ -23,8 +23,13 @@ const ENV_FILE = /^\.env(\..+)?$/;
 const ENV_TEMPLATE = /\.(example|sample|template|dist)$/;
 
 export interface MountTreeOptions {
-  /** Glob patterns relative to the folder, as in VS Code's files.exclude (only the patterns set to true). */
+  /** Glob patterns, as in VS Code's files.exclude (only the patterns set to true), relative to `excludeBase`. */
   exclude?: readonly string[];
+  /**
+   * Path of the mounted folder relative to the folder the `exclude` globs are written for, with `/` separators:
+   * the package's folder inside its workspace folder. Default '' (the same folder).
+   */
+  excludeBase?: string;
   /** Mount .env files too. Default false, because they usually hold secrets. */
   includeEnvFiles?: boolean;
   /** Default DEFAULT_MAX_FILES. Symlinks count as files. */
@@ -99,7 +104,9 @@ class MountTreeWalker {
     this.maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
     this.maxTotalBytes = options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
     const patterns = (options.exclude ?? []).filter((pattern) => pattern.length > 0);
-    this.isExcluded = patterns.length > 0 ? picomatch([...patterns], { dot: true }) : () => false;
+    const matches = patterns.length > 0 ? picomatch([...patterns], { dot: true }) : () => false;
+    const base = (options.excludeBase ?? '').replace(/^\/+|\/+$/g, '');
+    this.isExcluded = base === '' ? matches : (relativePath) => matches(`${base}/${relativePath}`);
   }
 
   async walkDirectory(relativeDir: string, target: MountTree, outerScopes: GitignoreScope[]): Promise<void> {

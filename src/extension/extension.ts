@@ -12,6 +12,7 @@ import { registerLanguageStatus } from './language-status';
 import { registerLearnMore } from './learn-more';
 import { createLogOutputChannel, registerShowOutput } from './output-channel';
 import { registerQuickFixes } from './quick-fixes';
+import { registerSandbox } from './sandbox/register-sandbox';
 import { SettingsCache } from './settings';
 import { registerCheckWorkspace, WorkspaceScanner } from './workspace-scan';
 import { WorkspaceWatch } from './workspace-watch';
@@ -42,7 +43,7 @@ export function activate(extension: vscode.ExtensionContext): CompatApi {
   registerHovers(context);
   registerLanguageStatus(context);
   registerShowOutput(context);
-  // Run Script in Sandbox: src/extension/sandbox/ adds its registerSandbox(context) call here.
+  registerSandbox(context);
 
   void scanner.scanAll();
   return { whenScanned: () => scanner.whenIdle() };

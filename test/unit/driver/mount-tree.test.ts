@@ -101,6 +101,14 @@ describe('buildMountTree', () => {
     assert.deepEqual(listPaths(result.tree), ['package.json', 'src/', 'src/a.js']);
   });
 
+  it('matches exclude globs from the workspace folder', async () => {
+    const root = folder({ 'package.json': '{}', 'fixtures/big.json': 'x', 'src/a.js': 'x' });
+
+    const result = await buildMountTree(root, { exclude: ['packages/web/fixtures'], excludeBase: 'packages/web' });
+
+    assert.deepEqual(listPaths(result.tree), ['package.json', 'src/', 'src/a.js']);
+  });
+
   it('leaves out .env files unless allowed', async () => {
     const root = folder({ '.env': 'SECRET=1', '.env.local': 'SECRET=2', '.env.example': 'SECRET=', 'config/.env.production': 'SECRET=3', 'app.js': 'x' });
 
