@@ -3,16 +3,19 @@
 
 import * as vscode from 'vscode';
 import { planDependencySwap, type DependencySwapPlan } from '../core/edits/replace-dependency';
+import type { AnalyzeOptions } from '../core/analyze-manifest';
 import type { Finding, ReplaceDependencyFix } from '../core/findings';
 import type { DiagnosticData } from './diagnostic-data';
 import { findDiagnosticData, type ManifestDiagnostics } from './diagnostics';
 import { COMMANDS } from './commands';
 import type { CompatContext } from './context';
+import { findIgnoreEntry } from './ignore-keys';
 import { MANIFEST_SELECTOR } from './manifest-files';
+import type { SettingsCache } from './settings';
 
 export function registerQuickFixes(context: CompatContext): void {
   context.track(
-    vscode.languages.registerCodeActionsProvider(MANIFEST_SELECTOR, new QuickFixProvider(context.diagnostics), {
+    vscode.languages.registerCodeActionsProvider(MANIFEST_SELECTOR, new QuickFixProvider(context.diagnostics, context.settings), {
       providedCodeActionKinds: QuickFixProvider.providedCodeActionKinds,
     }),
   );
@@ -21,7 +24,10 @@ export function registerQuickFixes(context: CompatContext): void {
 export class QuickFixProvider implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly diagnostics: ManifestDiagnostics) {}
+  constructor(
+    private readonly diagnostics: ManifestDiagnostics,
+    private readonly settings: SettingsCache,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const check = this.diagnostics.checkOf(document);
@@ -37,7 +43,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       const swap = swapAction(document, data.finding, diagnostic);
       if (swap) actions.push(swap);
 
-      const ignore = ignoreAction(data.finding, diagnostic);
+      const ignore = ignoreAction(document, data.finding, diagnostic, this.settings.forResource(document.uri).analyzeOptions);
       if (ignore) actions.push(ignore);
 
       if (!documentedRules.has(data.rule)) {
@@ -87,24 +93,15 @@ function swapAction(document: vscode.TextDocument, finding: Finding, diagnostic:
   return action;
 }
 
-function ignoreAction(finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
-  let command: vscode.Command;
+function ignoreAction(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic, options: AnalyzeOptions): vscode.CodeAction | undefined {
+  const entry = findIgnoreEntry(document.getText(), finding, options);
+  if (!entry) return undefined;
 
-  if (finding.package !== undefined && finding.rule !== 'invalid-manifest') {
-    const title = vscode.l10n.t('Ignore {0} in this workspace', finding.package);
-    command = { command: COMMANDS.ignorePackage, title, arguments: [finding.package] };
-  } else if (finding.command !== undefined && finding.rule === 'unsupported-runtime') {
-    // TODO: confirm how analyzeManifest matches ignoreRuntimes (as written or by table key) and pass that form.
-    const runtime = finding.command;
-    const title = vscode.l10n.t('Ignore {0} in this workspace', runtime);
-    command = { command: COMMANDS.ignoreRuntime, title, arguments: [runtime] };
-  } else {
-    return undefined;
-  }
-
-  const action = new vscode.CodeAction(command.title, vscode.CodeActionKind.QuickFix);
+  const title = vscode.l10n.t('Ignore {0} in this workspace', entry.name);
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
-  action.command = command;
+  const command = entry.setting === 'ignore.packages' ? COMMANDS.ignorePackage : COMMANDS.ignoreRuntime;
+  action.command = { command, title, arguments: [entry.name] };
   return action;
 }
 

@@ -42,4 +42,23 @@ export const INTEGRATION_SUITES: IntegrationSuite[] = [
     workspaceFile: 'smoke.code-workspace',
     trust: 'untrusted',
   },
+  {
+    name: 'diagnostics',
+    files: ['diagnostics.test.ts'],
+    fixture: 'diagnostics',
+  },
+  {
+    // Runs scripts with the sandbox page's fake runtime and checks the real runtime's bounded boot failure.
+    name: 'sandbox',
+    files: ['sandbox.test.ts'],
+    fixture: 'sandbox',
+    settings: { 'webcontainerCompat.sandbox.bootTimeoutSeconds': 5 },
+    timeoutMs: 300_000,
+  },
+  {
+    name: 'sandbox-untrusted',
+    files: ['sandbox-untrusted.test.ts'],
+    fixture: 'sandbox',
+    trust: 'untrusted',
+  },
 ];
