@@ -220,7 +220,6 @@ export function formatScores(scores: readonly CaseScore[]): string {
     lines.push(`${score.name.padEnd(nameWidth)}  ${missed.padEnd(15)}  ${should.padEnd(16)}  ${violated}`);
   }
 
-  lines.push('');
   for (const score of scores) {
     const details = [
       ...(score.failure !== undefined ? [`  ${score.failure}`] : []),
@@ -230,7 +229,7 @@ export function formatScores(scores: readonly CaseScore[]): string {
       ...score.notes.map((entry) => `  note: ${entry}`),
     ];
     if (details.length > 0) {
-      lines.push(`${score.name}:`, ...details);
+      lines.push('', `${score.name}:`, ...details);
     }
   }
 
