@@ -265,7 +265,7 @@ const NATIVE_ENTRIES: Record<string, NativePackageInfo> = {
     note:
       'Rollup 4 loads a per-platform native binding, yet Vite 5 to 7 projects built on it run in WebContainer, by a ' +
       'mechanism that is not documented; if a build fails, override rollup with @rollup/wasm-node.',
-    facts: ['vite-runs', 'linux-x64-platform'],
+    facts: ['vite-runs', 'rollup-binding-handling', 'linux-x64-platform'],
   },
 
   // Native part optional: the package works without it.
