@@ -59,7 +59,7 @@ export function verdictsOf(graph: DependencyGraph, options: AnalyzeLockfileOptio
       version: pkg.version,
       key: pkg.key,
       verdict: classification.verdict,
-      evidence: [...classification.evidence],
+      evidence: classification.evidence.length > 0 ? [...classification.evidence] : [],
       certainty: classification.certainty,
       installsInWebContainer: classification.installsInWebContainer,
       reachedThrough: (recordsFlags ? pkg.lockfileFlags : computedFlags?.get(pkg)) ?? { dev: null, optional: false },

@@ -3,7 +3,7 @@
 // a per-platform member itself, native build signals, shipped `.node` files, and last a bare install-script flag.
 
 import { lookupNativePackage } from '../native-dependency-checker';
-import type { NativePackageInfo } from '../native-packages';
+import { NATIVE_PACKAGES, type NativePackageInfo } from '../native-packages';
 import type { DependencyGraph, GraphPackage } from './dependency-graph';
 import {
   ADDON_HELPER_PACKAGES,
@@ -12,7 +12,7 @@ import {
   NATIVE_INSTALL_TOOL,
   UNCONFIRMED_IN_WEBCONTAINER,
 } from './native-signals';
-import { installsInWebContainer, isWasm32Only, platformFromPackageName } from './webcontainer-platform';
+import { installsInWebContainer, isWasm32Only, KNOWN_PACKAGE_OS, platformFromPackageName } from './webcontainer-platform';
 
 /**
  * - `native-build`: builds or loads a native addon that it compiles or downloads at install time;
@@ -44,8 +44,14 @@ export interface PackageClassification {
 export type NativePackageLookup = (name: string) => NativePackageInfo | undefined;
 
 export function makeNativePackageLookup(extra: Record<string, NativePackageInfo> | undefined): NativePackageLookup {
-  if (!extra) return lookupNativePackage;
-  return (name) => (Object.prototype.hasOwnProperty.call(extra, name) ? extra[name] : lookupNativePackage(name));
+  // The own-property check first skips lookupNativePackage's name rules for the many packages the table does not list.
+  const core: NativePackageLookup = (name) => (hasOwn(NATIVE_PACKAGES, name) ? lookupNativePackage(name) : undefined);
+  if (!extra) return core;
+  return (name) => (hasOwn(extra, name) ? extra[name] : core(name));
+}
+
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
 }
 
 const PURE_JS: Readonly<PackageClassification> = Object.freeze({ verdict: 'pure-js', evidence: Object.freeze([]), certainty: 'confirmed', installsInWebContainer: true });
@@ -57,8 +63,10 @@ const TABLE_VERDICTS: Partial<Record<NativePackageInfo['remedy'], NativeVerdict>
 };
 
 /** Classifies one package of `graph`. Pure and cheap for packages without native signals. */
-export function classifyPackage(pkg: GraphPackage, graph: DependencyGraph, lookup: NativePackageLookup = lookupNativePackage): PackageClassification {
-  const installs = installsInWebContainer(pkg.os, pkg.cpu);
+export function classifyPackage(pkg: GraphPackage, graph: DependencyGraph, lookup: NativePackageLookup = makeNativePackageLookup(undefined)): PackageClassification {
+  if (hasNoSignal(pkg, lookup)) return PURE_JS;
+
+  const installs = installsInWebContainer(pkg.os ?? KNOWN_PACKAGE_OS.get(pkg.name), pkg.cpu);
   const tableEntry = lookup(pkg.name);
   const family = pkg.optionalDependencies ? readPlatformFamily(pkg, graph) : undefined;
   const unconfirmed = UNCONFIRMED_IN_WEBCONTAINER.get(pkg.name);
@@ -83,8 +91,18 @@ export function classifyPackage(pkg: GraphPackage, graph: DependencyGraph, looku
   return classifyFromSignals(pkg, installs);
 }
 
+/** True for the common package with nothing to look at: no table entry, platform fields, install script or addon helper. */
+function hasNoSignal(pkg: GraphPackage, lookup: NativePackageLookup): boolean {
+  if (pkg.optionalDependencies || pkg.os || pkg.cpu || pkg.installed || pkg.hasInstallScript) return false;
+  if (lookup(pkg.name) || BINARY_DOWNLOADERS.has(pkg.name) || KNOWN_PACKAGE_OS.has(pkg.name)) return false;
+
+  const dependencies = pkg.dependencies;
+  if (dependencies) for (const name in dependencies) if (ADDON_HELPER_PACKAGES.has(name)) return false;
+  return true;
+}
+
 function classifyFromTable(pkg: GraphPackage, tableEntry: NativePackageInfo, family: PlatformFamily | undefined, installs: boolean): PackageClassification {
-  const evidence = [`listed in the native-package table (remedy: ${tableEntry.remedy})`];
+  const evidence = [`native-package table (remedy: ${tableEntry.remedy})${tableEntry.note ? `: ${tableEntry.note}` : ''}`];
   const signals = collectBuildSignals(pkg);
   const shipsBinary = Boolean(family?.linuxX64Members.length) || (signals.binaryFiles.length > 0 && signals.build.length === 0);
   const verdict = TABLE_VERDICTS[tableEntry.remedy] ?? (shipsBinary ? 'platform-binary' : 'native-build');

@@ -3,7 +3,11 @@
 /** Where a graph came from. `node-modules` is a graph read from an installed tree when no lockfile exists. */
 export type LockfileFormat = 'package-lock' | 'npm-shrinkwrap' | 'pnpm' | 'yarn-classic' | 'yarn-berry' | 'bun' | 'node-modules';
 
-/** Dependency specs by name, as the format stores them: a range, a resolved version or a descriptor. */
+/**
+ * Dependency specs by name, as the format stores them: a range, a resolved version or a descriptor. Maps taken
+ * from parsed JSON without copying (asDependencyMap) may hold other value types when the file is malformed, so
+ * code that uses a value checks that it is a string.
+ */
 export type DependencyMap = Record<string, string>;
 
 /** Facts read from an installed package's own directory in node_modules. */
@@ -100,6 +104,11 @@ export function optionalStringMap(value: unknown): DependencyMap | undefined {
     result[key] = entry;
   }
   return result;
+}
+
+/** The object itself when it is a plain object, without copying or checking its values; see DependencyMap. */
+export function asDependencyMap(value: unknown): DependencyMap | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as DependencyMap) : undefined;
 }
 
 export function stringMap(value: unknown): DependencyMap {

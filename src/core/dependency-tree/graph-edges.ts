@@ -40,10 +40,11 @@ export class EdgeIndex {
   private addEdges(pkg: GraphPackage, map: Record<string, string> | undefined, optional: boolean, edges: DependencyEdge[], seen: Set<string>): void {
     if (!map) return;
     for (const name in map) {
-      if (seen.has(name)) continue;
+      const spec = map[name];
+      if (seen.has(name) || typeof spec !== 'string') continue;
       seen.add(name);
 
-      const target = this.graph.resolveFromPackage(pkg, name, map[name]);
+      const target = this.graph.resolveFromPackage(pkg, name, spec);
       if (target && target !== pkg) edges.push({ name, target, optional });
     }
   }

@@ -98,17 +98,19 @@ function commandPackages(context: NativeCliContext): Map<string, GraphPackage> {
 function describeCliProblem(command: string, pkg: GraphPackage, context: NativeCliContext): { severity: Severity; message: string } | undefined {
   const own = context.classify(pkg);
   const ownProblem = describeNativeCli(own);
-  if (ownProblem) {
+  if (ownProblem && own.certainty === 'confirmed') {
     return { severity: ownProblem.severity, message: `\`${command}\` runs the CLI of ${pkg.name}, which ${ownProblem.phrase}. Evidence: ${own.evidence.join('; ')}.` };
   }
 
   const launchedName = CLI_NATIVE_DEPENDENCIES.get(pkg.name);
   const launchedEdge = launchedName === undefined ? undefined : context.edges.edgesOf(pkg).find((edge) => edge.name === launchedName);
-  if (!launchedEdge) return undefined;
+  const launched = launchedEdge ? context.classify(launchedEdge.target) : undefined;
+  const launchedProblem = launched ? describeNativeCli(launched) : undefined;
 
-  const launched = context.classify(launchedEdge.target);
-  const launchedProblem = describeNativeCli(launched);
-  if (!launchedProblem) return undefined;
+  // A confirmed problem of the launched dependency says more than an install-script flag of the CLI package itself.
+  if (!launched || !launchedProblem || (ownProblem && launched.certainty !== 'confirmed')) {
+    return ownProblem ? { severity: ownProblem.severity, message: `\`${command}\` runs the CLI of ${pkg.name}, which ${ownProblem.phrase}. Evidence: ${own.evidence.join('; ')}.` } : undefined;
+  }
   return {
     severity: launchedProblem.severity,
     message: `\`${command}\` runs the CLI of ${pkg.name}, which uses ${launchedName}; ${launchedName} ${launchedProblem.phrase}. Evidence: ${launched.evidence.join('; ')}.`,

@@ -40,6 +40,7 @@ export const INSTALL_SCRIPT_FALSE_POSITIVES: ReadonlyMap<string, string> = new M
   ['yorkie', 'install writes Git hooks'],
   ['simple-git-hooks', 'postinstall writes Git hooks'],
   ['msw', 'postinstall copies its service worker script into the public folder'],
+  ['prisma', 'preinstall checks the Node.js and package manager versions; the engines come from @prisma/engines'],
 ]);
 
 /**

@@ -45,7 +45,7 @@ export function computeReachFlags(graph: DependencyGraph, edges: EdgeIndex): Map
 
   const flags = new Map<GraphPackage, ReachFlags>();
   for (const pkg of graph.packages.values()) {
-    if (productionRequired.has(pkg)) flags.set(pkg, { dev: false, optional: false });
+    if (productionRequired.has(pkg)) flags.set(pkg, { dev: devKnown ? false : null, optional: false });
     else if (productionAny.has(pkg)) flags.set(pkg, { dev: devKnown ? devRequired.has(pkg) : null, optional: true });
     else if (devAny.has(pkg)) flags.set(pkg, { dev: devKnown ? true : null, optional: !devRequired.has(pkg) });
     else flags.set(pkg, { dev: null, optional: false });

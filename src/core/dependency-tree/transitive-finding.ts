@@ -20,17 +20,21 @@ export function worseSeverity(a: Severity, b: Severity): Severity {
 }
 
 /**
- * error: a runtime dependency path needs a native build or binary, which fails. warning: the same reached only
- * through optional dependencies, devDependencies or a peer, or a runtime package whose install script may build
- * native code. information: WebContainer swaps it, it has a wasm32 build, its native part is optional, its
- * handling is unconfirmed, or a possible build outside the runtime path.
+ * error: a runtime dependency path needs a native build or binary, which fails. information: WebContainer swaps it,
+ * it has a wasm32 build, its native part is optional, or its handling is unconfirmed. A package whose install script
+ * may build native code starts at warning, and a table entry's own `severity` replaces the start. Reached only
+ * through optional dependencies, devDependencies or a peer, a failing package drops one step (error to warning,
+ * warning to information).
  */
 export function severityOf(reach: NativeReach, tier: ReachTier): Severity {
-  const { verdict, certainty, unconfirmed } = reach.classification;
-  if (verdict !== 'native-build' && verdict !== 'platform-binary') return 'information';
-  if (unconfirmed) return 'information';
-  if (tier === 'runtime') return certainty === 'confirmed' ? 'error' : 'warning';
-  return certainty === 'confirmed' ? 'warning' : 'information';
+  const { verdict, certainty, unconfirmed, tableEntry } = reach.classification;
+  let severity: Severity;
+  if (tableEntry?.severity) severity = tableEntry.severity;
+  else if ((verdict !== 'native-build' && verdict !== 'platform-binary') || unconfirmed) return 'information';
+  else severity = certainty === 'confirmed' ? 'error' : 'warning';
+
+  if (tier === 'runtime') return severity;
+  return severity === 'error' ? 'warning' : 'information';
 }
 
 /** `lmdb ships a platform binary, which a WebContainer cannot load (gatsby → lmdb)`. */

@@ -4,6 +4,12 @@
 export const WEBCONTAINER_OS = 'linux';
 export const WEBCONTAINER_CPU = 'x64';
 
+/**
+ * The `os` field of packages that are restricted to one system, for lockfiles that record no os/cpu (yarn v1).
+ * fsevents declares `"os": ["darwin"]` in its package.json.
+ */
+export const KNOWN_PACKAGE_OS: ReadonlyMap<string, readonly string[]> = new Map([['fsevents', ['darwin']]]);
+
 /** True when a package's `os` and `cpu` lists (npm semantics, `!name` excludes) admit linux-x64. libc is not checked. */
 export function installsInWebContainer(os: readonly string[] | undefined, cpu: readonly string[] | undefined): boolean {
   return listAdmits(os, WEBCONTAINER_OS) && listAdmits(cpu, WEBCONTAINER_CPU);
