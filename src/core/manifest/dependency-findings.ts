@@ -1,52 +1,43 @@
 // Findings for dependency sections: packages that need native code, with a swap where one exists.
 
-import type { Node } from 'jsonc-parser';
 import type { DependencySection, Finding, Fix, Severity } from '../findings';
 import type { AnalyzeOptions } from '../analyze-manifest';
 import type { NativePackageInfo } from '../native-packages';
 import { lookupNativePackage } from '../native-dependency-checker';
 import { NATIVE_BUILD_HELPERS } from '../native-build-helpers';
 import type { ManifestText } from './manifest-text';
+import type { ManifestMember, ManifestSection } from './read-manifest';
 
 /** `"sqlite": "npm:better-sqlite3@^11"` installs better-sqlite3 under another name. */
 const NPM_ALIAS = /^npm:((?:@[^/@\s]+\/)?[^@\s]+)(?:@|$)/;
 
-interface DependencySectionRef {
-  section: DependencySection;
-  property: Node;
-}
-
-export function analyzeDependencyFindings(manifest: ManifestText, sections: DependencySectionRef[], options: AnalyzeOptions): Finding[] {
+export function analyzeDependencyFindings(manifest: ManifestText, sections: Map<DependencySection, ManifestSection>, options: AnalyzeOptions): Finding[] {
   const findings: Finding[] = [];
 
-  for (const { section, property } of sections) {
-    const value = property.children?.[1];
-    if (!value) continue;
-    if (value.type !== 'object') {
-      findings.push(manifest.invalidManifest(`"${section}" must be an object that maps package names to version ranges.`, value.offset, value.offset + value.length));
+  for (const [section, content] of sections) {
+    if (content.valueType !== 'object') {
+      findings.push(manifest.invalidValue(`"${section}" must be an object that maps package names to version ranges.`, content.value));
       continue;
     }
 
-    for (const entry of value.children ?? []) {
-      const finding = dependencyFinding(manifest, section, entry, options);
+    for (const member of content.members) {
+      const finding = dependencyFinding(manifest, section, member, options);
       if (finding) findings.push(finding);
     }
   }
   return findings;
 }
 
-function dependencyFinding(manifest: ManifestText, section: DependencySection, entry: Node, options: AnalyzeOptions): Finding | undefined {
-  const [key, value] = entry.children ?? [];
-  if (key?.type !== 'string' || !value) return undefined;
-
-  const range = manifest.stringContentRange(key);
-  if (value.type !== 'string') {
-    return manifest.invalidManifest(`The version of "${String(key.value)}" in "${section}" must be a string.`, value.offset, value.offset + value.length);
+function dependencyFinding(manifest: ManifestText, section: DependencySection, member: ManifestMember, options: AnalyzeOptions): Finding | undefined {
+  if (member.text === undefined) {
+    return manifest.invalidValue(`The version of "${member.name}" in "${section}" must be a string.`, member.value);
   }
 
-  const name = String(key.value);
-  const installed = NPM_ALIAS.exec(String(value.value))?.[1] ?? name;
+  const name = member.name;
+  const installed = NPM_ALIAS.exec(member.text)?.[1] ?? name;
   if (options.ignorePackages?.includes(name) || options.ignorePackages?.includes(installed)) return undefined;
+
+  const range = manifest.stringContentRange(member.key);
 
   // Packages that WebContainer swaps by itself, or whose native part is optional, install and run: reporting them
   // would flag every Vite project (esbuild, rollup) although nothing fails.

@@ -1,30 +1,22 @@
 // Findings for builds that package.json implies without a script: `"gypfile": true`.
 
-import type { Node } from 'jsonc-parser';
 import type { Finding } from '../findings';
 import type { AnalyzeOptions } from '../analyze-manifest';
 import type { ManifestText } from './manifest-text';
+import type { ManifestOutline } from './read-manifest';
 
 /**
  * npm runs `node-gyp rebuild` at install when `gypfile` is true (or a binding.gyp exists) and the package defines
  * neither `install` nor `preinstall`. Only the manifest is read here; the binding.gyp case needs the file system.
  */
-export function analyzeImplicitBuildFindings(manifest: ManifestText, properties: Map<string, Node>, options: AnalyzeOptions): Finding[] {
-  const gypfile = properties.get('gypfile');
-  const value = gypfile?.children?.[1];
-  if (!gypfile || value?.type !== 'boolean' || value.value !== true) return [];
+export function analyzeImplicitBuildFindings(manifest: ManifestText, outline: ManifestOutline, options: AnalyzeOptions): Finding[] {
+  if (outline.gypfile?.value !== true) return [];
   if (options.ignoreRuntimes?.includes('node-gyp')) return [];
 
-  const scripts = properties.get('scripts')?.children?.[1];
-  const hasInstallScript = (scripts?.children ?? []).some((property) => {
-    const name = property.children?.[0]?.value;
-    return name === 'install' || name === 'preinstall';
-  });
+  const hasInstallScript = (outline.scripts?.members ?? []).some((member) => member.name === 'install' || member.name === 'preinstall');
   if (hasInstallScript) return [];
 
-  const key = gypfile.children?.[0];
-  if (!key) return [];
-  const range = manifest.stringContentRange(key);
+  const range = manifest.stringContentRange(outline.gypfile.key);
   return [
     manifest.finding(
       {

@@ -1,6 +1,6 @@
 // The text of one package.json with what findings need: line and column ranges, and offsets inside strings.
 
-import type { Node } from 'jsonc-parser';
+import type { JsonSpan } from './read-manifest';
 import type { Finding, RelatedLocation } from '../findings';
 import type { LineIndex } from '../text/line-index';
 import { decodedToSourceOffsets } from '../text/json-string-offsets';
@@ -29,25 +29,30 @@ export class ManifestText {
     return this.finding({ rule: 'invalid-manifest', severity: 'error', message }, start, Math.min(Math.max(end, start), this.text.length));
   }
 
-  /** The offsets of a string node's content, without its quotes. */
-  stringContentRange(node: Node): { start: number; end: number } {
-    const offsets = this.offsetsOf(node);
+  /** The offsets of a string token's content, without its quotes. */
+  stringContentRange(span: JsonSpan): { start: number; end: number } {
+    const offsets = this.offsetsOf(span);
     return { start: offsets[0], end: offsets[offsets.length - 1] };
   }
 
-  /** Maps `[start, end)` of a string node's decoded value to offsets in the source text. */
-  sourceRangeInString(node: Node, start: number, end: number): { start: number; end: number } {
-    const offsets = this.offsetsOf(node);
+  /** Maps `[start, end)` of a string token's decoded value to offsets in the source text. */
+  sourceRangeInString(span: JsonSpan, start: number, end: number): { start: number; end: number } {
+    const offsets = this.offsetsOf(span);
     const last = offsets.length - 1;
     return { start: offsets[Math.min(start, last)], end: offsets[Math.min(end, last)] };
   }
 
-  private offsetsOf(node: Node): number[] {
-    let offsets = this.stringOffsets.get(node.offset);
+  private offsetsOf(span: JsonSpan): number[] {
+    let offsets = this.stringOffsets.get(span.offset);
     if (!offsets) {
-      offsets = decodedToSourceOffsets(this.text, node.offset, node.offset + node.length);
-      this.stringOffsets.set(node.offset, offsets);
+      offsets = decodedToSourceOffsets(this.text, span.offset, span.offset + span.length);
+      this.stringOffsets.set(span.offset, offsets);
     }
     return offsets;
+  }
+
+  /** The span of a whole value, for findings on a value of the wrong type. */
+  invalidValue(message: string, span: JsonSpan): Finding {
+    return this.invalidManifest(message, span.offset, span.offset + span.length);
   }
 }

@@ -1,11 +1,10 @@
 // Findings for the "scripts" section: unsupported commands, shell scripts, and calls of scripts that reach them.
 
-import type { Node } from 'jsonc-parser';
 import type { Finding, Severity } from '../findings';
 import type { AnalyzeOptions } from '../analyze-manifest';
 import {
-  analyzeScriptRun,
   analyzeScriptText,
+  collectRunProblems,
   describeProblem,
   expandScriptPattern,
   INSTALL_LIFECYCLE_SCRIPTS,
@@ -14,6 +13,7 @@ import {
 import type { ShellWord } from '../scripts/shell-word';
 import { scanScriptTokens, suspectCommandKeys } from '../scripts/script-prefilter';
 import type { ManifestText } from './manifest-text';
+import { lastMembersByName, type JsonSpan, type ManifestSection } from './read-manifest';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2 };
 
@@ -23,19 +23,18 @@ const MAX_RELATED = 20;
 interface ScriptEntry {
   name: string;
   value: string;
-  node: Node;
+  span: JsonSpan;
 }
 
 /** Returns the findings for the `scripts` property of package.json, or none when it is absent. */
-export function analyzeScriptFindings(manifest: ManifestText, property: Node | undefined, options: AnalyzeOptions): Finding[] {
-  const value = property?.children?.[1];
-  if (!value) return [];
-  if (value.type !== 'object') {
-    return [manifest.invalidManifest('"scripts" must be an object that maps script names to command strings.', value.offset, value.offset + value.length)];
+export function analyzeScriptFindings(manifest: ManifestText, section: ManifestSection | undefined, options: AnalyzeOptions): Finding[] {
+  if (!section) return [];
+  if (section.valueType !== 'object') {
+    return [manifest.invalidValue('"scripts" must be an object that maps script names to command strings.', section.value)];
   }
 
   const findings: Finding[] = [];
-  const entries = readScriptEntries(manifest, value, findings);
+  const entries = readScriptEntries(manifest, section, findings);
   const scripts: Record<string, string> = Object.create(null);
   for (const entry of entries.values()) scripts[entry.name] = entry.value;
 
@@ -46,6 +45,17 @@ export function analyzeScriptFindings(manifest: ManifestText, property: Node | u
   const scans = new Map([...entries.values()].map((entry) => [entry.name, scanScriptTokens(entry.value, suspects)]));
   const anyProblem = [...scans.values()].some((scan) => scan.mayHaveProblem);
 
+  // Problems reached by running each called script, computed once per target for the whole file.
+  const runProblems = new Map<string, ScriptProblem[]>();
+  const problemsOfRun = (target: string) => {
+    let problems = runProblems.get(target);
+    if (!problems) {
+      problems = collectRunProblems(scripts, scriptNames, target, options);
+      runProblems.set(target, problems);
+    }
+    return problems;
+  };
+
   for (const entry of entries.values()) {
     const scan = scans.get(entry.name);
     if (!scan?.mayHaveProblem && !(anyProblem && scan?.mayCallScripts)) continue;
@@ -53,7 +63,7 @@ export function analyzeScriptFindings(manifest: ManifestText, property: Node | u
     const analysis = analyzeScriptText(entry.value, scriptNames, options);
 
     for (const problem of analysis.problems) {
-      const range = wordRange(manifest, entry.node, problem.word);
+      const range = wordRange(manifest, entry.span, problem.word);
       findings.push(
         manifest.finding(
           { rule: problem.rule, severity: problem.severity, message: describeProblem(problem, entry.name), script: entry.name, command: problem.command, via: [] },
@@ -64,7 +74,7 @@ export function analyzeScriptFindings(manifest: ManifestText, property: Node | u
     }
 
     for (const call of analysis.calls) {
-      const finding = callFinding(manifest, entry, call.word, expandScriptPattern(call.target, scriptNames), scripts, entries, options);
+      const finding = callFinding(manifest, entry, call.word, expandScriptPattern(call.target, scriptNames), entries, problemsOfRun);
       if (finding) findings.push(finding);
     }
   }
@@ -72,26 +82,21 @@ export function analyzeScriptFindings(manifest: ManifestText, property: Node | u
 }
 
 /** Reads name/value pairs; non-string values become invalid-manifest findings. The last duplicate wins. */
-function readScriptEntries(manifest: ManifestText, scriptsNode: Node, findings: Finding[]): Map<string, ScriptEntry> {
+function readScriptEntries(manifest: ManifestText, section: ManifestSection, findings: Finding[]): Map<string, ScriptEntry> {
   const entries = new Map<string, ScriptEntry>();
-  for (const property of scriptsNode.children ?? []) {
-    const [key, value] = property.children ?? [];
-    if (key?.type !== 'string' || !value) continue;
-
-    const name = String(key.value);
-    if (value.type !== 'string') {
-      findings.push(manifest.invalidManifest(`Script "${name}" must be a string.`, value.offset, value.offset + value.length));
-      entries.delete(name);
+  for (const member of lastMembersByName(section.members).values()) {
+    if (member.text === undefined) {
+      findings.push(manifest.invalidValue(`Script "${member.name}" must be a string.`, member.value));
       continue;
     }
-    entries.set(name, { name, value: String(value.value), node: value });
+    entries.set(member.name, { name: member.name, value: member.text, span: member.value });
   }
   return entries;
 }
 
-function wordRange(manifest: ManifestText, node: Node, word: ShellWord): { start: number; end: number } {
+function wordRange(manifest: ManifestText, span: JsonSpan, word: ShellWord): { start: number; end: number } {
   const length = Math.max(word.text.length, 1);
-  return manifest.sourceRangeInString(node, word.offsets[0], word.offsets[length - 1] + 1);
+  return manifest.sourceRangeInString(span, word.offsets[0], word.offsets[length - 1] + 1);
 }
 
 /** One finding on the word that calls other scripts, summarising the worst problem they reach. */
@@ -100,14 +105,13 @@ function callFinding(
   caller: ScriptEntry,
   word: ShellWord,
   targets: string[],
-  scripts: Record<string, string>,
   entries: Map<string, ScriptEntry>,
-  options: AnalyzeOptions,
+  problemsOfRun: (target: string) => ScriptProblem[],
 ): Finding | undefined {
   const reached: ScriptProblem[] = [];
   for (const target of targets) {
     if (target === caller.name) continue;
-    for (const problem of analyzeScriptRun(scripts, target, options)) {
+    for (const problem of problemsOfRun(target)) {
       if (problem.script !== caller.name) reached.push(problem);
     }
   }
@@ -122,11 +126,11 @@ function callFinding(
     (others > 0 ? ` ${others} more problem${others === 1 ? '' : 's'} in the scripts it runs.` : '') +
     lifecycle;
 
-  const range = wordRange(manifest, caller.node, word);
+  const range = wordRange(manifest, caller.span, word);
   const related = reached.slice(0, MAX_RELATED).flatMap((problem) => {
-    const node = entries.get(problem.script)?.node;
-    if (!node) return [];
-    const location = manifest.sourceRangeInString(node, problem.start, problem.end);
+    const span = entries.get(problem.script)?.span;
+    if (!span) return [];
+    const location = manifest.sourceRangeInString(span, problem.start, problem.end);
     return [manifest.related(`"${problem.command}" in script "${problem.script}"`, location.start, location.end)];
   });
 

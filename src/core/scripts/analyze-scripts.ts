@@ -98,6 +98,16 @@ export function describeProblem(problem: StepProblem, script: string): string {
  */
 export function analyzeScriptRun(scripts: Readonly<Record<string, string>>, scriptName: string, options: RuntimeOptions = {}): ScriptProblem[] {
   const scriptNames = new Set(Object.keys(scripts).filter((name) => typeof scripts[name] === 'string'));
+  return collectRunProblems(scripts, scriptNames, scriptName, options);
+}
+
+/** analyzeScriptRun with the script names already collected, for callers that analyse many runs of one file. */
+export function collectRunProblems(
+  scripts: Readonly<Record<string, string>>,
+  scriptNames: ReadonlySet<string>,
+  scriptName: string,
+  options: RuntimeOptions,
+): ScriptProblem[] {
   const problems: ScriptProblem[] = [];
   const visited = new Set<string>();
 
