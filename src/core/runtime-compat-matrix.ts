@@ -324,7 +324,7 @@ const RUNTIME_ENTRIES: Record<string, RuntimeCompatEntry> = {
   swiftc: toolchainCommand('swiftc', 'the Swift compiler'),
   pod: toolchainCommand('pod', 'CocoaPods, a Ruby program for Apple platforms'),
   fastlane: toolchainCommand('fastlane', 'fastlane, a Ruby program'),
-  watchman: toolchainCommand('watchman', "Watchman, Meta's native file-watching service"),
+  watchman: toolchainCommand('watchman', "Meta's native file-watching service"),
   'react-native': {
     supported: false,
     unsupportedSubcommands: ['run-android', 'run-ios', 'build-android', 'build-ios', 'log-android', 'log-ios'],

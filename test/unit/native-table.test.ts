@@ -136,6 +136,13 @@ describe('native severities', () => {
     assert.equal(nativeSeverity({ alternative: null, remedy: 'none', severity: 'warning' }), 'warning');
   });
 
+  it('never errors on unconfirmed facts alone', () => {
+    for (const [name, info] of entries) {
+      const facts = info.facts ?? [];
+      if (facts.length > 0 && facts.every((fact) => COMPAT_FACTS[fact].unconfirmed)) assert.notEqual(nativeSeverity(info), 'error', name);
+    }
+  });
+
   it('has no severity for unlisted packages', () => {
     assert.equal(checker.getSeverity('lodash'), null);
   });

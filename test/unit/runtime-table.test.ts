@@ -90,6 +90,15 @@ describe('runtime table entries', () => {
     }
   });
 
+  it('never errors on unconfirmed facts alone', () => {
+    for (const [key, entry] of entries) {
+      const facts = entry.facts ?? [];
+      if (!entry.supported && facts.length > 0 && facts.every((fact) => COMPAT_FACTS[fact].unconfirmed)) {
+        assert.equal(entry.severity, 'warning', key);
+      }
+    }
+  });
+
   it('uses subcommand lists only on unsupported entries', () => {
     for (const [key, entry] of entries) {
       if (entry.unsupportedSubcommands || entry.supportedSubcommands) assert.equal(entry.supported, false, key);
