@@ -61,4 +61,9 @@ export const INTEGRATION_SUITES: IntegrationSuite[] = [
     fixture: 'sandbox',
     trust: 'untrusted',
   },
+  {
+    name: 'quick-fixes',
+    files: ['quick-fixes.test.ts'],
+    fixture: 'quick-fixes',
+  },
 ];

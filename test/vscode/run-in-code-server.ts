@@ -5,39 +5,13 @@
 // selected suite passes. Logs and the copies of the fixture workspaces stay in test-output/integration/.
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { INTEGRATION_SUITES, type IntegrationSuite } from '../integration/suites';
 import { launchChromium } from './lib/browser';
-import { buildIntegrationTests, listTestSources, SUITE_SOURCE_DIR } from './lib/build-tests';
+import { buildIntegrationTests } from './lib/build-tests';
 import { runMain } from './lib/cleanup';
 import { assertProvisioned } from './lib/code-server';
 import { runSuite, type SuiteResult } from './lib/run-suite';
 import { RunnerError } from './lib/runner-error';
-
-/** Fails when a test file belongs to no suite, so that no test is silently skipped. */
-function checkSuiteCoverage(suites: IntegrationSuite[]): void {
-  const claimed = new Set(suites.flatMap((suite) => suite.files));
-  const unclaimed = listTestSources(SUITE_SOURCE_DIR).filter((file) => !claimed.has(file));
-
-  if (unclaimed.length > 0) {
-    const list = unclaimed.map((file) => `test/integration/suite/${file}`).join(', ');
-    throw new RunnerError(`these test files belong to no suite; add them to test/integration/suites.ts: ${list}`);
-  }
-}
-
-function selectSuites(names: string[]): IntegrationSuite[] {
-  if (names.length === 0) {
-    return INTEGRATION_SUITES;
-  }
-
-  return names.map((name) => {
-    const suite = INTEGRATION_SUITES.find((candidate) => candidate.name === name);
-    if (!suite) {
-      const known = INTEGRATION_SUITES.map((candidate) => candidate.name).join(', ');
-      throw new RunnerError(`unknown suite '${name}'; the suites in test/integration/suites.ts are: ${known}`);
-    }
-    return suite;
-  });
-}
+import { checkSuiteCoverage, selectSuites } from './lib/suite-selection';
 
 function printSummary(results: SuiteResult[]): void {
   console.log('\nIntegration suites in code-server:');
@@ -62,7 +36,7 @@ async function main(): Promise<number> {
   }
 
   assertProvisioned();
-  checkSuiteCoverage(INTEGRATION_SUITES);
+  checkSuiteCoverage();
   const suites = selectSuites(values.suite ?? []);
   const testIndexPath = await buildIntegrationTests();
   const browser = await launchChromium();

@@ -17,6 +17,9 @@ export const DEFAULT_USER_SETTINGS: Record<string, unknown> = {
   'workbench.settings.enableNaturalLanguageSearch': false,
   'typescript.surveys.enabled': false,
   'git.autofetch': false,
+  // Test workspaces are copied under test-output/, inside this repository's git work tree.
+  'git.openRepositoryInParentFolders': 'never',
+  'remote.autoForwardPorts': false,
   'chat.disableAIFeatures': true,
 
   // Windows, editors and notifications that would cover what the tests look at.
