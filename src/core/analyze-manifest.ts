@@ -7,6 +7,7 @@ import type { NativePackageInfo } from './native-packages';
 import { LineIndex } from './text/line-index';
 import { ManifestText } from './manifest/manifest-text';
 import { readManifest } from './manifest/read-manifest';
+import { findExcessiveNesting } from './text/nesting-depth';
 import { analyzeScriptFindings } from './manifest/script-findings';
 import { analyzeDependencyFindings } from './manifest/dependency-findings';
 import { analyzeImplicitBuildFindings } from './manifest/implicit-build-findings';
@@ -19,6 +20,12 @@ export interface AnalyzeOptions {
   ignoreRuntimes?: string[];
 }
 
+/**
+ * jsonc-parser recurses once per nesting level and overflows the stack at some thousands of levels.
+ * Real package.json files nest fewer than ten levels deep.
+ */
+const MAX_NESTING_DEPTH = 256;
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2 };
 
 /**
@@ -27,12 +34,17 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, informa
  * file could still be read are analysed too, so diagnostics stay in place while the user types.
  */
 export function analyzeManifest(text: string, options: AnalyzeOptions = {}): Finding[] {
+  const manifest = new ManifestText(text, new LineIndex(text));
+  const findings: Finding[] = [];
+
+  const tooDeep = findExcessiveNesting(text, MAX_NESTING_DEPTH);
+  if (tooDeep >= 0) {
+    return [manifest.invalidManifest(`package.json is nested more than ${MAX_NESTING_DEPTH} levels deep, so it is not read.`, tooDeep, tooDeep + 1)];
+  }
+
   // A byte order mark is replaced by a space of the same length, so offsets stay those of `text`.
   const parsable = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const outline = readManifest(parsable);
-
-  const manifest = new ManifestText(text, new LineIndex(text));
-  const findings: Finding[] = [];
 
   const firstError = outline.errors[0];
   if (firstError) {

@@ -185,6 +185,15 @@ describe('analyzeManifest invalid input', () => {
     }
   });
 
+  it('reports nesting too deep to parse', () => {
+    for (const source of ['{"a":' + '['.repeat(100_000), '{"a":'.repeat(20_000), '[{"x":[' + '{"y":'.repeat(5000)]) {
+      const findings = analyzeManifest(source);
+      assert.strictEqual(findings.length, 1);
+      assert.strictEqual(findings[0].rule, 'invalid-manifest');
+      assert.ok(findings[0].message.includes('nested'), findings[0].message);
+    }
+  });
+
   it('reports an empty file', () => {
     const findings = analyzeManifest('');
     assert.strictEqual(findings[0].rule, 'invalid-manifest');

@@ -147,6 +147,12 @@ describe('findScriptSteps script calls', () => {
     assert.deepStrictEqual(describeSteps('pnpm --filter web dev && npm run build --workspace=a'), []);
   });
 
+  it('ignores calls made after cd into another package', () => {
+    assert.deepStrictEqual(describeSteps('cd packages/web && npm run build', ['build']), ['cd']);
+    assert.deepStrictEqual(describeSteps('cd sub && make && cd .. && npm run build', ['build']), ['cd', 'make', 'cd', 'call:build']);
+    assert.deepStrictEqual(describeSteps('npm --prefix web run build', ['build']), []);
+  });
+
   it('records npm rebuild', () => {
     assert.deepStrictEqual(describeSteps('npm rebuild node-sass'), ['rebuild:npm']);
   });

@@ -50,7 +50,7 @@ const MAX_WORDS = 5000;
  * Offsets in the returned words are relative to `script`.
  */
 export function findConditionalScriptSteps(script: string): ScriptStep[] {
-  const context: WalkContext = { steps: [], wordBudget: MAX_WORDS, condition: {} };
+  const context: WalkContext = { steps: [], wordBudget: MAX_WORDS, condition: {}, directoryDepth: 0 };
   walkScript(script, undefined, context, 0);
   return context.steps;
 }
@@ -72,6 +72,11 @@ export function findScriptSteps(script: string, scriptNames: ReadonlySet<string>
 interface WalkContext {
   steps: ScriptStep[];
   wordBudget: number;
+  /**
+   * How many folders below the package a `cd` has moved the script; script calls made there belong to another
+   * package. An estimate: `cd a/b` adds two, `cd ..` takes one, `cd -` returns to zero, subshells are not scoped.
+   */
+  directoryDepth: number;
   /** The condition under which the words now being walked run; nested conditions keep the innermost. */
   condition: StepCondition;
 }
@@ -119,6 +124,7 @@ function walkCommand(words: ShellWord[], index: number, context: WalkContext, de
   const word = words[index];
   const args = words.slice(index + 1);
   const name = commandBaseName(word.text);
+  if (name === 'cd' || name === 'pushd' || name === 'popd') trackDirectoryChange(context, name, args);
   const handler = WRAPPERS[name];
 
   if (handler) {
@@ -127,6 +133,26 @@ function walkCommand(words: ShellWord[], index: number, context: WalkContext, de
   }
 
   pushStep(context, { kind: 'command', word, args });
+}
+
+function trackDirectoryChange(context: WalkContext, name: string, args: ShellWord[]): void {
+  const target = args.find((arg) => !arg.text.startsWith('-') || arg.text === '-')?.text;
+  if (name === 'popd' || target === '-') {
+    context.directoryDepth = 0;
+    return;
+  }
+  if (target === undefined) {
+    context.directoryDepth += 1;
+    return;
+  }
+  if (target.startsWith('/') || target.startsWith('~')) {
+    context.directoryDepth += 1;
+    return;
+  }
+  for (const segment of target.split('/')) {
+    if (segment === '..') context.directoryDepth -= 1;
+    else if (segment !== '.' && segment !== '') context.directoryDepth += 1;
+  }
 }
 
 interface WrapperCall {
@@ -243,7 +269,10 @@ function runPackageManager(call: WrapperCall): void {
   if (!subcommand) return;
 
   // `pnpm --filter web dev` or `npm run x --workspace a` run another package's script, which this file does not define.
-  const workspaceFlags = call.words.slice(call.index + 1).some((word) => /^(--filter|-F|--workspace|-w|--workspaces|-ws|-r|--recursive)(=|$)/.test(word.text));
+  // `--prefix dir`, `-C dir` or a preceding `cd dir` make the script another package's.
+  const workspaceFlags =
+    call.context.directoryDepth !== 0 ||
+    call.words.slice(call.index + 1).some((word) => /^(--filter|-F|--workspace|-w|--workspaces|-ws|-r|--recursive|--prefix|-C|--dir|--cwd)(=|$)/.test(word.text));
   const text = subcommand.text;
 
   if (NPM_RUN_ALIASES.has(text)) {
