@@ -5,7 +5,8 @@
 // It understands just enough to exercise the sandbox: `<pm> install` lists the dependencies of the mounted
 // package.json and fails for a dependency whose version is `fake:fail`, as npm does for a missing package;
 // `<pm> run <script>` prints npm's header and then runs the script's `&&`-separated commands, of which it knows
-// `echo`, `exit N`, `sleep MS` and `fake-server PORT` (emits server-ready). Anything else is printed, not run.
+// `echo`, `exit N`, `sleep MS`, `ls` (every mounted path, one per line, folders with a trailing slash) and
+// `fake-server PORT` (emits server-ready). Anything else is printed, not run.
 
 import type { Container, ContainerProcess, MountTree, SpawnOptions, Unsubscribe } from '../driver/container';
 
@@ -101,6 +102,9 @@ export class FakeRuntime implements Container {
         return Number.parseInt(argument, 10) || 0;
       case 'sleep':
         return waitUnlessKilled(Number.parseInt(argument, 10) || 0, isKilled);
+      case 'ls':
+        await emit(listPaths(this.tree, '').join('\n') + '\n');
+        return 0;
       case 'fake-server': {
         const port = Number.parseInt(argument, 10) || 3000;
         for (const listener of this.serverReadyListeners) listener(port, `http://localhost:${port}/`);
@@ -112,6 +116,16 @@ export class FakeRuntime implements Container {
         return 0;
     }
   }
+}
+
+function listPaths(tree: MountTree, prefix: string): string[] {
+  const paths: string[] = [];
+  for (const name of Object.keys(tree).sort()) {
+    const node = tree[name];
+    if ('directory' in node) paths.push(`${prefix}${name}/`, ...listPaths(node.directory, `${prefix}${name}/`));
+    else paths.push(`${prefix}${name}`);
+  }
+  return paths;
 }
 
 /** Starts `body` on the next turn, streaming what it emits; kill() makes it stop at its next check with code 130. */

@@ -31,7 +31,9 @@ export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
-  'Cache-Control': 'no-store',
+  // no-transform stops a forwarding proxy from compressing, and so buffering, the event stream: code-server's
+  // /proxy/<port>/ compresses responses otherwise, and the page then receives no events at all.
+  'Cache-Control': 'no-store, no-transform',
 };
 
 export interface SandboxServerOptions {
@@ -82,7 +84,12 @@ export class SandboxServer {
 
   /** URL of the page, secret included. */
   get pageUrl(): string {
-    return `http://127.0.0.1:${this.portNumber}/s/${this.secret}/`;
+    return `http://127.0.0.1:${this.portNumber}/${this.pagePath}`;
+  }
+
+  /** Path of the page below the server's root, secret included, without a leading slash. */
+  get pagePath(): string {
+    return `s/${this.secret}/`;
   }
 
   /**

@@ -215,8 +215,10 @@ export class SandboxSession implements vscode.Disposable {
     this.panel?.dispose();
 
     // VS Code may forward the port (code-server serves it under /proxy/<port>/, a remote window through a tunnel),
-    // so the server also accepts the authority VS Code hands out.
-    const external = await vscode.env.asExternalUri(vscode.Uri.parse(this.server.pageUrl));
+    // so the server also accepts the authority VS Code hands out. code-server 4.100 keeps only the origin of the
+    // URI it is given, so the root is resolved and the page's path appended to what comes back.
+    const root = await vscode.env.asExternalUri(vscode.Uri.parse(`http://127.0.0.1:${this.server.port}/`));
+    const external = root.with({ path: `${root.path.replace(/\/?$/, '/')}${this.server.pagePath}` });
     if (external.authority !== `127.0.0.1:${this.server.port}`) this.server.allowAuthority(external.authority);
 
     this.pty.writeNote(vscode.l10n.t('Opened the sandbox in the browser. If no tab opened, open this address: {0}', external.toString(true)));
