@@ -1,9 +1,9 @@
 // Findings for dependency sections: packages that need native code, with a swap where one exists.
 
-import type { DependencySection, Finding, Fix, Severity } from '../findings';
+import type { DependencySection, Finding, Fix } from '../findings';
 import type { AnalyzeOptions } from '../analyze-manifest';
 import type { NativePackageInfo } from '../native-packages';
-import { lookupNativePackage } from '../native-dependency-checker';
+import { lookupNativePackage, nativeSeverity } from '../native-dependency-checker';
 import { NATIVE_BUILD_HELPERS } from '../native-build-helpers';
 import type { ManifestText } from './manifest-text';
 import type { ManifestMember, ManifestSection } from './read-manifest';
@@ -39,10 +39,10 @@ function dependencyFinding(manifest: ManifestText, section: DependencySection, m
 
   const range = manifest.stringContentRange(member.key);
 
-  // Packages that WebContainer swaps by itself, or whose native part is optional, install and run: reporting them
-  // would flag every Vite project (esbuild, rollup) although nothing fails.
+  // Packages at information severity (WebContainer swaps them, or their native part is optional) install and run:
+  // reporting them would flag every Vite project (esbuild, rollup) although nothing fails.
   const info = findNativeInfo(installed, options);
-  if (info && (info.remedy === 'swapped-by-webcontainer' || info.remedy === 'optional-native')) return undefined;
+  if (info && nativeSeverity(info, section) === 'information') return undefined;
   if (info) return nativePackageFinding(manifest, section, name, installed, info, range);
 
   const helper = Object.prototype.hasOwnProperty.call(NATIVE_BUILD_HELPERS, installed) ? NATIVE_BUILD_HELPERS[installed] : undefined;
@@ -61,13 +61,6 @@ function findNativeInfo(name: string, options: AnalyzeOptions): NativePackageInf
     return options.extraNativePackages[name];
   }
   return lookupNativePackage(name);
-}
-
-/** Error when install or load fails, warning when it may fail or works only with an extra install flag. */
-export function nativeSeverity(info: NativePackageInfo, section: DependencySection): Severity {
-  if (info.remedy === 'wasm32-install') return 'warning';
-  // An optional dependency that fails to build is skipped by npm, so the install goes on without it.
-  return section === 'optionalDependencies' ? 'warning' : 'error';
 }
 
 function nativePackageFinding(
