@@ -27,6 +27,7 @@ export function formatMs(value: number): string {
 /** Prints one comparison line: ours, the baseline, and the ratio. */
 export function printRatio(label: string, ours: number, baselineLabel: string, baseline: number, goal?: number): void {
   const ratio = ours / baseline;
-  const verdict = goal === undefined ? '' : ratio <= goal ? ` (goal ≤ ${goal}×: met)` : ` (goal ≤ ${goal}×: missed)`;
+  let verdict = '';
+  if (goal !== undefined) verdict = ratio <= goal ? ` (goal ≤ ${goal}×: met)` : ` (goal ≤ ${goal}×: missed)`;
   console.log(`${label}: ${formatMs(ours)} vs ${baselineLabel} ${formatMs(baseline)} = ${ratio.toFixed(2)}×${verdict}`);
 }

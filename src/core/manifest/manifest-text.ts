@@ -29,7 +29,7 @@ export class ManifestText {
     return this.finding({ rule: 'invalid-manifest', severity: 'error', message }, start, Math.min(Math.max(end, start), this.text.length));
   }
 
-  /** The offsets of a string token's content, without its quotes. */
+  /** Returns the offsets of a string token's content, without its quotes. */
   stringContentRange(span: JsonSpan): { start: number; end: number } {
     const offsets = this.offsetsOf(span);
     return { start: offsets[0], end: offsets[offsets.length - 1] };
@@ -51,7 +51,7 @@ export class ManifestText {
     return offsets;
   }
 
-  /** The span of a whole value, for findings on a value of the wrong type. */
+  /** Builds an invalid-manifest finding on a whole value, for values of the wrong type. */
   invalidValue(message: string, span: JsonSpan): Finding {
     return this.invalidManifest(message, span.offset, span.offset + span.length);
   }

@@ -139,7 +139,7 @@ function sectionOf(outline: ManifestOutline, name: string): ManifestSection | un
   return name === 'scripts' ? outline.scripts : outline.dependencySections.get(name as DependencySection);
 }
 
-/** The members of a section with duplicates removed, keeping the last occurrence of each name. */
+/** Removes duplicate members of a section, keeping the last occurrence of each name as JSON.parse does. */
 export function lastMembersByName(members: readonly ManifestMember[]): Map<string, ManifestMember> {
   const byName = new Map<string, ManifestMember>();
   for (const member of members) {

@@ -99,7 +99,7 @@ function wordRange(manifest: ManifestText, span: JsonSpan, word: ShellWord): { s
   return manifest.sourceRangeInString(span, word.offsets[0], word.offsets[length - 1] + 1);
 }
 
-/** One finding on the word that calls other scripts, summarising the worst problem they reach. */
+/** Builds one finding on the word that calls other scripts, summarising the worst problem they reach. */
 function callFinding(
   manifest: ManifestText,
   caller: ScriptEntry,

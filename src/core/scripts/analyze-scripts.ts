@@ -5,7 +5,7 @@ import { findConditionalScriptSteps, resolveStepConditions, type ScriptCall, typ
 import { classifyInvocation, classifyNativeRebuild, type RuntimeOptions, type StepProblem } from './classify-step';
 import { scanScriptTokens, suspectCommandKeys } from './script-prefilter';
 
-/** What one script contains by itself, before following calls of other scripts. */
+/** The problems and script calls in the text of one script, before any call is followed. */
 export interface ScriptDirectAnalysis {
   problems: StepProblem[];
   calls: ScriptCall[];
@@ -69,12 +69,16 @@ export function analyzeScriptText(text: string, scriptNames: ReadonlySet<string>
 export function expandScriptPattern(pattern: string, scriptNames: Iterable<string>): string[] {
   if (!pattern.includes('*')) return [pattern];
 
-  const source = pattern
-    .split(/(\*\*|\*)/)
-    .map((part) => (part === '**' ? '.+' : part === '*' ? '[^:]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
+  const source = pattern.split(/(\*\*|\*)/).map(globPartToRegExp).join('');
   const matcher = new RegExp(`^${source}$`);
   return [...scriptNames].filter((name) => matcher.test(name));
+}
+
+/** npm-run-all globs: `*` matches within one `:`-separated segment, `**` across segments. */
+function globPartToRegExp(part: string): string {
+  if (part === '**') return '.+';
+  if (part === '*') return '[^:]+';
+  return part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The scripts that `npm run name` runs, in order: the pre hook, the script, the post hook. */

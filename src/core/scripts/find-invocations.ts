@@ -7,7 +7,7 @@ import { PACKAGE_MANAGER_BUILTINS } from './package-manager-builtins';
 
 /**
  * Conditions on the package's script names. `yarn build` runs the script `build` when it exists and the binary
- * `build` otherwise, so its steps carry `onlyIfScript` or `unlessScript`; steps are parsed once per text and the
+ * `build` otherwise, so its steps carry `onlyIfScript` or `unlessScript`. Steps are parsed once per text, and the
  * conditions are resolved against the current script names afterwards.
  */
 export interface StepCondition {
@@ -64,7 +64,7 @@ export function resolveStepConditions(steps: readonly ScriptStep[], scriptNames:
   );
 }
 
-/** The steps of `script` for a package with these script names, in source order. */
+/** Finds the steps of `script` for a package with these script names, in source order. */
 export function findScriptSteps(script: string, scriptNames: ReadonlySet<string>): ScriptStep[] {
   return resolveStepConditions(findConditionalScriptSteps(script), scriptNames);
 }
@@ -168,7 +168,7 @@ type WrapperHandler = (call: WrapperCall) => void;
 
 const ENVIRONMENT_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
-/** Skips words from `start` while `skip` says so, and returns the index of the first word kept. */
+/** Skips words from `start` while `skip` returns a count above zero, and returns the index of the first word kept. */
 function skipWhile(words: ShellWord[], start: number, skip: (word: ShellWord, index: number) => number): number {
   let index = start;
   while (index < words.length) {
