@@ -204,25 +204,14 @@ class MountTreeWalker {
 
   /** Reads one file, checking its size against the remaining byte budget before reading it. */
   private async readWithinBudget(relativePath: string): Promise<Uint8Array | undefined> {
-    let handle: fs.promises.FileHandle;
     try {
-      handle = await fs.promises.open(path.join(this.root, relativePath), 'r');
+      return await readFileCheckingSize(path.join(this.root, relativePath), (size) => this.addBytes(size));
     } catch (error) {
+      if (error instanceof MountLimitError) throw error;
       // A file deleted since the folder was listed is simply gone; any other failure is reported.
       this.fileCount -= 1;
       if (!isVanished(error)) this.skipped.push({ path: relativePath, reason: 'unreadable' });
       return undefined;
-    }
-
-    try {
-      const { size } = await handle.stat();
-      this.addBytes(size);
-      const contents = await handle.readFile();
-      // A file that grew after the size check still counts in full.
-      this.addBytes(contents.byteLength - size);
-      return contents;
-    } finally {
-      await handle.close();
     }
   }
 
@@ -250,6 +239,42 @@ class MountTreeWalker {
   private throwIfFailed(): void {
     if (this.failure) throw this.failure;
   }
+}
+
+/**
+ * Reads a file with open, fstat, read and close, calling `checkSize` with its size before reading, so a file
+ * over the byte limit is never loaded. The callback API is used because, on Node 20 with 2,000 small files, it
+ * took about half the time of FileHandle.stat plus FileHandle.readFile (a one-off measurement on a loaded
+ * 2-core machine). A file that grows meanwhile is read up to the size fstat reported.
+ */
+function readFileCheckingSize(file: string, checkSize: (size: number) => void): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    fs.open(file, 'r', (openError, descriptor) => {
+      if (openError) return reject(openError);
+
+      const finish = (error: unknown, contents?: Uint8Array) => fs.close(descriptor, () => (error ? reject(error) : resolve(contents as Uint8Array)));
+      fs.fstat(descriptor, (statError, stats) => {
+        if (statError) return finish(statError);
+        try {
+          checkSize(stats.size);
+        } catch (limitError) {
+          return finish(limitError);
+        }
+        readFully(descriptor, Buffer.allocUnsafe(stats.size), 0, finish);
+      });
+    });
+  });
+}
+
+/** Reads until the buffer is full or the file ends; a short read is possible even for regular files. */
+function readFully(descriptor: number, buffer: Buffer, offset: number, done: (error: unknown, contents?: Uint8Array) => void): void {
+  if (offset === buffer.length) return done(null, buffer);
+
+  fs.read(descriptor, buffer, offset, buffer.length - offset, offset, (error, bytesRead) => {
+    if (error) return done(error);
+    if (bytesRead === 0) return done(null, buffer.subarray(0, offset));
+    readFully(descriptor, buffer, offset + bytesRead, done);
+  });
 }
 
 /** Applies every .gitignore from the root down to the entry's folder; a deeper file overrides a shallower one. */
