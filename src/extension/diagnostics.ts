@@ -57,28 +57,28 @@ export class ManifestDiagnostics implements vscode.Disposable {
       return undefined;
     }
 
-    const settings = this.settings.forResource(uri);
-    let findings: Finding[];
-    try {
-      findings = analyzeManifest(text, settings.analyzeOptions);
-    } catch (error) {
-      this.log.error(`Checking ${vscode.workspace.asRelativePath(uri)} failed: ${errorText(error)}`);
+    const check = this.analyze(uri, text, version);
+    if (!check) {
       this.delete(uri);
       return undefined;
     }
 
-    const check: ManifestCheck = { version, findings, data: toDiagnosticDataList(findings, settings.severity) };
     this.checks.set(uri.toString(), check);
     this.collection.set(uri, check.data.map((data) => toDiagnostic(uri, data)));
     this.changeEmitter.fire();
     return check;
   }
 
-  /** Returns the check of a document's current text, checking it now when the stored one is for another version. */
+  /**
+   * Returns the check of a document's current text: the published one when it is for this version, otherwise
+   * a fresh check that is not published. Providers call this, and publishing from inside a provider call
+   * changes the markers the editor is querying, which cancels its code action request.
+   */
   checkOf(document: vscode.TextDocument): ManifestCheck | undefined {
     const stored = this.checks.get(document.uri.toString());
     if (stored && stored.version === document.version) return stored;
-    return this.check(document.uri, document.getText(), document.version);
+    if (!this.settings.isChecked(document.uri)) return undefined;
+    return this.analyze(document.uri, document.getText(), document.version);
   }
 
   has(uri: vscode.Uri): boolean {
@@ -122,6 +122,17 @@ export class ManifestDiagnostics implements vscode.Disposable {
   dispose(): void {
     this.collection.dispose();
     this.changeEmitter.dispose();
+  }
+
+  private analyze(uri: vscode.Uri, text: string, version: number | undefined): ManifestCheck | undefined {
+    const settings = this.settings.forResource(uri);
+    try {
+      const findings = analyzeManifest(text, settings.analyzeOptions);
+      return { version, findings, data: toDiagnosticDataList(findings, settings.severity) };
+    } catch (error) {
+      this.log.error(`Checking ${vscode.workspace.asRelativePath(uri)} failed: ${errorText(error)}`);
+      return undefined;
+    }
   }
 
   private isOutdated(uri: vscode.Uri, version: number | undefined): boolean {

@@ -100,10 +100,21 @@ export async function setWorkspaceSetting(key: string, value: unknown, target = 
   await configuration.update(key, value, target);
 }
 
-/** Runs the registered code action providers on `range` and returns the actions, resolved. */
+/**
+ * Runs the registered code action providers on `range` and returns their actions. VS Code cancels the request
+ * when another provider registers meanwhile, which the JSON language server does once the first JSON file
+ * opens, so a cancelled request is repeated a few times.
+ */
 export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
-  return (actions ?? []).filter((action) => action instanceof vscode.CodeAction || 'title' in action);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
+      return actions ?? [];
+    } catch (error) {
+      if (!(error instanceof Error && error.message === 'Canceled') || attempt >= 5) throw error;
+      await sleep(200);
+    }
+  }
 }
 
 /** The text of hovers as a reader sees it: Markdown escapes and the non-breaking spaces of appendText removed. */
