@@ -248,6 +248,40 @@ describe('Run Script in Sandbox', function () {
     terminal.dispose();
   });
 
+  it('runs a rejected script in Docker when chosen, or says Docker is missing', async () => {
+    await configure({ runtime: 'fake', target: 'auto', chosenActions: ['Run in Docker'] });
+    const dockerOnPath = (process.env.PATH ?? '').split(path.delimiter).some((folder) => fs.existsSync(path.join(folder, 'docker')));
+    const started = new Promise<vscode.Task>((resolve) => {
+      const subscription = vscode.tasks.onDidStartTask((event) => {
+        subscription.dispose();
+        resolve(event.execution.task);
+      });
+    });
+
+    await vscode.commands.executeCommand(RUN_COMMAND, { manifest: manifest(), script: 'gen' });
+
+    if (dockerOnPath) {
+      const task = await started;
+      const execution = task.execution as vscode.ProcessExecution;
+      assert.strictEqual(task.name, 'gen (Docker, node:20)');
+      assert.ok(execution.process.endsWith('docker'), execution.process);
+      assert.deepStrictEqual(execution.args, ['run', '--rm', '-it', '-v', `${workspaceRoot().fsPath}:/app`, '-w', '/app', 'node:20', 'npm', 'run', 'gen']);
+      await vscode.commands.executeCommand('workbench.action.tasks.terminate', task.name);
+    } else {
+      const current = await waitForState((snapshot) => snapshot.notifications.some((entry) => entry.level === 'error'), 10_000, 'the missing-Docker message');
+      assert.ok(current.notifications.some((entry) => /No Docker client was found on the PATH/.test(entry.message)), JSON.stringify(current.notifications));
+    }
+  });
+
+  it('offers a code lens on each script', async () => {
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', manifest())) ?? [];
+
+    const sandboxLenses = lenses.filter((lens) => lens.command?.command === RUN_COMMAND);
+    const scripts = sandboxLenses.map((lens) => (lens.command?.arguments?.[0] as { script: string }).script);
+    assert.deepStrictEqual(scripts, ['hello', 'list', 'fails', 'dev', 'gen', 'build']);
+    assert.strictEqual(sandboxLenses[0].command?.title, 'Run in Sandbox');
+  });
+
   it('explains that the webview is not cross-origin isolated', async () => {
     await configure({ runtime: 'webcontainer', target: 'auto' });
 
