@@ -1,4 +1,4 @@
-// What the test runner tells the tests running inside the extension host. The runners pass it through
+// Settings that the test runner passes to the tests running inside the extension host. The runners pass it through
 // environment variables because the extension host process inherits the server's environment, and
 // @vscode/test-electron sets them with `extensionTestsEnv`.
 

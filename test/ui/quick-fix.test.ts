@@ -1,5 +1,5 @@
-// UI test in code-server and Chromium: a user opens a package.json, sees the extension's findings in the
-// Problems panel and applies "Replace bcrypt with bcryptjs" from the light bulb menu.
+// UI test in code-server and Chromium. Like a user, it opens a package.json, waits for the extension's
+// findings in the Problems panel and applies "Replace bcrypt with bcryptjs" from the light bulb menu.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';

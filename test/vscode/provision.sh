@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs code-server (VS Code in a browser, from the npm registry) and checks Debian's Chromium and
-# ripgrep, so that the extension's integration and UI tests can run in a real VS Code on a machine whose
+# ripgrep. With them, the extension's integration and UI tests run in a real VS Code on a machine whose
 # only network is the npm registry and Debian's package archive.
 #
 # Usage: test/vscode/provision.sh [--force]
@@ -106,7 +106,7 @@ install_code_server() {
   printf '%s' "$CODE_SERVER_VERSION" >"$MARKER"
 }
 
-# Starts the installed server once and asks for its version, which loads its Node modules. code-server writes
+# Starts the installed server once to print its version, which loads its Node modules. code-server writes
 # a default config file and logs under XDG_CONFIG_HOME and XDG_DATA_HOME, so those point into the install folder.
 check_version() {
   local reported

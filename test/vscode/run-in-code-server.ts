@@ -3,12 +3,14 @@
 // Usage: tsx test/vscode/run-in-code-server.ts [--suite NAME]... [--grep PATTERN] [--timeout MS]
 // Needs `npm run build` (dist/extension.js) and `npm run provision:vscode` first. Exits with 0 when every
 // selected suite passes. Logs and the copies of the fixture workspaces stay in test-output/integration/.
+import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { launchChromium } from './lib/browser';
 import { buildIntegrationTests } from './lib/build-tests';
 import { runMain } from './lib/cleanup';
 import { assertProvisioned } from './lib/code-server';
+import { REPO_ROOT } from './lib/paths';
 import { runSuite, type SuiteResult } from './lib/run-suite';
 import { RunnerError } from './lib/runner-error';
 import { checkSuiteCoverage, selectSuites } from './lib/suite-selection';
@@ -36,6 +38,9 @@ async function main(): Promise<number> {
   }
 
   assertProvisioned();
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) {
+    throw new RunnerError('dist/extension.js is missing; run `npm run build` first');
+  }
   checkSuiteCoverage();
   const suites = selectSuites(values.suite ?? []);
   const testIndexPath = await buildIntegrationTests();

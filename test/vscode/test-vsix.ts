@@ -1,6 +1,6 @@
-// Tests the packaged extension: builds the VSIX with `npm run package`, installs it into a fresh code-server
-// extensions dir with `--install-extension`, runs the smoke suite against it, and checks that it reports
-// the same diagnostics on the smoke fixture as the development build.
+// Tests the packaged extension. It builds the VSIX with `npm run package` and installs it into a fresh
+// code-server extensions dir with `--install-extension`. Then it runs the smoke suite against it and checks
+// that it reports the same diagnostics on the smoke fixture as the development build.
 //
 // Usage: tsx test/vscode/test-vsix.ts [--vsix FILE]
 // Without --vsix it runs `npm run package`, which writes webcontainer-compat.vsix and a minified dist/, and

@@ -66,7 +66,7 @@ function serverEnvironment(options: CodeServerOptions): NodeJS.ProcessEnv {
   };
 }
 
-/** Starts code-server in its own process group and waits until /healthz answers. */
+/** Starts code-server in its own process group and waits until /healthz returns 200. */
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   assertProvisioned();
   for (const dir of [options.userDataDir, options.extensionsDir, options.stateDir, path.dirname(options.logFile)]) {

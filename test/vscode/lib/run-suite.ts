@@ -11,6 +11,16 @@ import { runExtensionTests } from './workbench';
 const DEFAULT_SUITE_TIMEOUT_MS = 5 * 60_000;
 const WORKBENCH_INFO_PREFIX = '[workbench info] ';
 
+/** Workbench start-up and shutdown lines that every run prints; they stay in workbench.log only. */
+const ROUTINE_WORKBENCH_LINES = [
+  /connection token/,
+  /Creating a socket/,
+  /\[Service Worker\] registered/,
+  /ChatSessionStore: Migrating 0/,
+  /additional builtin extensions/,
+  /Long running operations during shutdown are unsupported in the web/,
+];
+
 export interface SuiteRunOptions extends PreparationOptions {
   browser: Browser;
   /** Compiled test index, the `extensionTestsPath`. */
@@ -64,12 +74,15 @@ export async function runSuite(suite: IntegrationSuite, options: SuiteRunOptions
 }
 
 /**
- * Writes every line to the run's workbench.log, and the workbench's log to stdout as well. The workbench's
+ * Writes every line to the run's workbench.log, and the workbench's log, without routine lines, to stdout. The workbench's
  * log contains what the extension host prints, so the test report appears there. The page's console
  * repeats those lines with CSS arguments, so it goes to the file only.
  */
 function relayLogLine(line: string, log: fs.WriteStream): void {
   log.write(`${line}\n`);
+  if (ROUTINE_WORKBENCH_LINES.some((pattern) => pattern.test(line))) {
+    return;
+  }
   if (line.startsWith(WORKBENCH_INFO_PREFIX)) {
     process.stdout.write(`${line.slice(WORKBENCH_INFO_PREFIX.length)}\n`);
   } else if (line.startsWith('[workbench ')) {

@@ -1,6 +1,6 @@
 // Prepares one run of an integration suite: a fresh folder under test-output/<runner>/<run name>/ with the
-// user settings, a copy of the fixture workspace, and the environment that tells the tests how the run
-// was set up. The code-server and test-electron runners share it.
+// user settings, a copy of the fixture workspace, and the environment variables that describe the run to
+// the tests. The code-server and test-electron runners share it.
 import * as fs from 'fs';
 import * as path from 'path';
 import { TEST_ENVIRONMENT_VARIABLES, type ExtensionSource, type WorkspaceTrustMode } from '../../integration/environment';
