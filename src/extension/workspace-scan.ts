@@ -79,6 +79,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     // Open documents count even where no scan reaches: virtual workspaces and files outside every folder.
     for (const document of vscode.workspace.textDocuments) {
       if (!isManifestUri(document.uri) || !isWorkspaceResource(document.uri)) continue;
+      if (checked.has(document.uri.toString())) continue;
       checked.add(document.uri.toString());
       this.diagnostics.check(document.uri, document.getText(), document.version);
     }
@@ -105,20 +106,30 @@ export class WorkspaceScanner implements vscode.Disposable {
       if (token.isCancellationRequested) return;
 
       const batch = included.slice(index, index + BATCH_SIZE);
-      const texts = await Promise.all(batch.map((uri) => this.readText(uri)));
+      const sources = await Promise.all(batch.map((uri) => this.readSource(uri)));
       if (token.isCancellationRequested) return;
 
       batch.forEach((uri, position) => {
-        const text = texts[position];
-        if (text === undefined) return;
+        const source = sources[position];
+        if (source === undefined) return;
         checked.add(uri.toString());
-        findings += this.diagnostics.check(uri, text)?.data.length ?? 0;
+        findings += this.diagnostics.check(uri, source.text, source.version)?.data.length ?? 0;
       });
       await yieldToEventLoop();
     }
 
     const milliseconds = Math.round(performance.now() - started);
     this.log.info(`Scanned ${folder.name}: ${included.length} package.json files, ${findings} findings, ${milliseconds} ms.`);
+  }
+
+  /** The text of an open document, which may hold unsaved edits, or else the file on disk. */
+  private async readSource(uri: vscode.Uri): Promise<{ text: string; version?: number } | undefined> {
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
+    if (open) return { text: open.getText(), version: open.version };
+
+    const text = await this.readText(uri);
+    return text === undefined ? undefined : { text };
   }
 
   private async readText(uri: vscode.Uri): Promise<string | undefined> {

@@ -66,4 +66,9 @@ export const INTEGRATION_SUITES: IntegrationSuite[] = [
     files: ['quick-fixes.test.ts'],
     fixture: 'quick-fixes',
   },
+  {
+    name: 'settings',
+    files: ['settings.test.ts'],
+    fixture: 'settings',
+  },
 ];
