@@ -1,8 +1,8 @@
 // Builds the file tree mounted into the WebContainer from a folder on disk. Pure Node: no vscode, no DOM.
 //
-// What is left out: node_modules and .git at any depth, paths matched by .gitignore files inside the folder or by
-// the `exclude` globs (VS Code's files.exclude), .env files unless allowed, sockets and other special files, and
-// symlinks whose target is outside the folder. A symlink to a path inside the folder is mounted as a symlink node.
+// Left out: node_modules and .git at any depth, and paths matched by .gitignore files inside the folder or by the
+// `exclude` globs (VS Code's files.exclude). Also left out: .env files unless allowed, sockets and other special
+// files, and symlinks whose target is outside the folder. A symlink to a path inside the folder is mounted as a link.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -183,7 +183,7 @@ class MountTreeWalker {
       return;
     }
 
-    // The container sees the folder at its workdir, so the link target is written relative to the link itself.
+    // The folder is mounted at the container's workdir, so the link target is written relative to the link itself.
     const linkTarget = path.relative(path.join(this.root, relativeDir), resolved).split(path.sep).join('/');
     this.countFile();
     target[name] = { file: { symlink: linkTarget === '' ? '.' : linkTarget } };
@@ -289,7 +289,7 @@ function isIgnoredByGitignore(scopes: GitignoreScope[], relativePath: string, is
   return ignored;
 }
 
-/** A folder map without a prototype, so a file named `__proto__` is stored like any other name. */
+/** Creates a folder map without a prototype, so a file named `__proto__` is stored like any other name. */
 function emptyFolder(): MountTree {
   return Object.create(null) as MountTree;
 }

@@ -66,7 +66,7 @@ export function checkScriptRun(scripts: Record<string, string>, scriptName: stri
   }
 }
 
-/** One sentence naming the script, the command, the reason and the fallback. */
+/** Describes a refusal in one message naming the script, the command, the reason and the fallback. */
 export function describeRefusal(requestedScript: string, problem: ScriptProblem): string {
   const chain = [requestedScript, ...problem.via.filter((name) => name !== requestedScript), problem.script]
     .filter((name, index, names) => names.indexOf(name) === index)

@@ -1,5 +1,5 @@
 // TEST ONLY: a stand-in for a WebContainer, built into the page so that the sandbox can be tested end to end on
-// machines that cannot reach StackBlitz. The extension asks for it only in its test mode (an extension host
+// machines that cannot reach StackBlitz. The extension requests it only in its test mode (an extension host
 // started with extensionTestsPath), never from a setting, so a workspace cannot switch a user's sandbox to it.
 //
 // It understands just enough to exercise the sandbox: `<pm> install` lists the dependencies of the mounted

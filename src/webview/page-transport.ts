@@ -47,7 +47,7 @@ function createBrowserTransport(): PageTransport {
   let queue = Promise.resolve();
 
   events.addEventListener('error', () => {
-    // EventSource retries on its own; a closed server answers 403 or refuses, which ends the stream for good.
+    // EventSource retries by itself. A closed server refuses the connection or returns 403, which ends the stream for good.
     if (events.readyState === EventSource.CLOSED) closedListeners.splice(0).forEach((listener) => listener());
   });
 

@@ -96,8 +96,8 @@ export function isHostMessage(value: unknown): value is HostMessage {
 }
 
 /**
- * A relative path with `/` separators that stays inside the mounted folder: no empty, `.` or `..` segment,
- * no leading `/`, no backslash and no NUL.
+ * Checks for a relative path with `/` separators that stays inside the mounted folder: no empty, `.` or `..`
+ * segment, no leading `/`, no backslash and no NUL.
  */
 export function isSafeRelativePath(value: unknown): value is string {
   if (!isBoundedString(value, MAX_PATH) || value === '') return false;

@@ -55,7 +55,7 @@ function folderAt(root: MountTree, segments: string[], filePath: string): MountT
   return folder;
 }
 
-/** A folder map without a prototype, so an entry named `__proto__` is stored like any other name. */
+/** Creates a folder map without a prototype, so an entry named `__proto__` is stored like any other name. */
 function emptyFolder(): MountTree {
   return Object.create(null) as MountTree;
 }

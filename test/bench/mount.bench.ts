@@ -30,7 +30,7 @@ function generateFolder(): string {
   return root;
 }
 
-/** The baseline: every file under `root`, read with fs.promises alone. */
+/** Reads every file under `root` with fs.promises alone, as the baseline; returns the byte count. */
 async function readWithFs(root: string): Promise<number> {
   const files: string[] = [];
   const walk = async (folder: string): Promise<void> => {

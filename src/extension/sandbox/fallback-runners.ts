@@ -1,4 +1,4 @@
-// Where a script runs when the WebContainer cannot run it: in Docker, as a VS Code task, or in a local terminal.
+// Fallbacks for a script the WebContainer cannot run: a Docker container in a VS Code task, or a local terminal.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,7 +23,7 @@ export function findExecutableOnPath(name: string, env: NodeJS.ProcessEnv = proc
   return undefined;
 }
 
-/** The arguments of `docker run` that run `npm run <script>` in `image` with the folder mounted at /app. */
+/** Builds the `docker run` arguments that run `npm run <script>` in `image` with the folder mounted at /app. */
 export function dockerRunArguments(folder: string, image: string, scriptName: string): string[] {
   return ['run', '--rm', '-it', '-v', `${folder}:/app`, '-w', '/app', image, 'npm', 'run', scriptName];
 }

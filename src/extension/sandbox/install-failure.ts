@@ -1,6 +1,6 @@
 // Finds the package that made an install fail, from the output of npm, pnpm or yarn v1. No vscode import.
 // The patterns follow the error lines these tools print for a missing package, a missing version and a
-// failed install script; output that matches none of them yields undefined and the caller shows the exit code.
+// failed install script. Output that matches none of them yields undefined, and the caller shows the exit code.
 
 const ANSI_ESCAPE = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007/g;
 

@@ -51,7 +51,7 @@ export class SandboxManager implements vscode.Disposable {
     await this.startSession(request.manifest, request.scriptName, pty);
   }
 
-  /** The Docker image from the settings of `folder`, checked. */
+  /** Reads the checked Docker image setting of `folder`. */
   dockerImage(folder: vscode.WorkspaceFolder): string {
     return readSandboxSettings(folder, this.context.log).dockerImage;
   }
@@ -263,7 +263,7 @@ function showProgress(session: SandboxSession): void {
   );
 }
 
-/** The package manager to run with. A WebContainer has npm, pnpm and yarn v1 built in and no bun. */
+/** Picks the package manager from the lockfile. A WebContainer has npm, pnpm and yarn v1 built in and no bun. */
 function packageManagerFor(manifest: PickedManifest): { manager: PackageManager; note?: string } {
   const found = packageManagerFromLockfiles(manifest.siblingNames);
   if (!found) return { manager: 'npm' };

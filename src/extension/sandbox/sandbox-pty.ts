@@ -27,8 +27,8 @@ export class SandboxPty implements vscode.Pseudoterminal {
   readonly onDidClose = this.closeEmitter.event;
 
   /**
-   * @param closeOnExit true for a task, whose terminal reports the exit code and stays open on its own;
-   * false for the command's terminal, which stays open with the output until the user closes it.
+   * @param closeOnExit true for a task, whose terminal then reports the exit code and stays open by itself.
+   * False for the command's terminal, which must not close, so the user can read the output.
    */
   constructor(private readonly closeOnExit: boolean) {}
 
@@ -71,7 +71,7 @@ export class SandboxPty implements vscode.Pseudoterminal {
     if (this.closeOnExit) this.closeEmitter.fire(code);
   }
 
-  /** What was written so far, without colour codes, limited to the last 512 KiB. */
+  /** Text written so far, without colour codes, limited to the last 512 KiB. */
   get transcript(): string {
     return this.transcriptText;
   }

@@ -218,7 +218,7 @@ export class SandboxServer {
     });
   }
 
-  /** One page at a time: a reloaded page replaces the earlier stream. */
+  /** Opens the event stream. One page at a time: a reloaded page replaces the earlier stream. */
   private openEventStream(request: http.IncomingMessage, response: http.ServerResponse): void {
     this.eventStream?.end();
     clearInterval(this.keepalive);

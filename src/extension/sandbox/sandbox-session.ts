@@ -16,7 +16,7 @@ import { SandboxServer } from './sandbox-server';
 import type { SandboxSettings } from './sandbox-settings';
 import type { SandboxUi } from './sandbox-ui';
 
-/** What the session runs. */
+/** The script a session runs and where it comes from. */
 export interface SandboxRequest {
   manifestUri: vscode.Uri;
   folder: vscode.WorkspaceFolder;
@@ -117,7 +117,7 @@ export class SandboxSession implements vscode.Disposable {
     else this.openWebview();
   }
 
-  /** Asks the page to kill the running process; ends the session if the page does not answer in time. */
+  /** Asks the page to kill the running process, and ends the session when the page sends no exit code in time. */
   stop(): void {
     if (this.ended || this.stopping) return;
     this.stopping = true;

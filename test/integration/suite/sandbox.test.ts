@@ -298,8 +298,23 @@ describe('Run Script in Sandbox', function () {
     assert.strictEqual(current.session!.transport, 'webview');
   });
 
+  it('runs one sandbox at a time', async () => {
+    await configure({ runtime: 'fake', target: 'auto', chosenActions: ['Stop and Run'] });
+    await vscode.commands.executeCommand(RUN_COMMAND, { manifest: manifest(), script: 'dev' });
+    await waitForState((current) => (current.session?.serverUrls.length ?? 0) > 0, 60_000, 'the first run to serve');
+
+    await vscode.commands.executeCommand(RUN_COMMAND, { manifest: manifest(), script: 'hello' });
+    const final = await waitForState((current) => current.session?.scriptName === 'hello' && current.session.phase === 'ended', 60_000, 'the second run');
+
+    const question = final.notifications.find((entry) => entry.actions.includes('Stop and Run'));
+    assert.ok(question, JSON.stringify(final.notifications));
+    assert.match(question.message, /already running script "dev"/);
+    assert.strictEqual(final.session!.exitCode, 0);
+  });
+
   it('fails to boot the real WebContainer within the time limit', async () => {
-    await configure({ runtime: 'webcontainer', target: 'browser' });
+    // The user path: the webview is not isolated, the user chooses Open in Browser, the browser page boots.
+    await configure({ runtime: 'webcontainer', target: 'auto', chosenActions: ['Open in Browser'] });
     const timeoutSeconds = vscode.workspace.getConfiguration('webcontainerCompat').get<number>('sandbox.bootTimeoutSeconds');
     assert.strictEqual(timeoutSeconds, 5, 'the suite sets a 5 s boot limit');
 
@@ -315,6 +330,7 @@ describe('Run Script in Sandbox', function () {
     });
 
     const elapsed = Date.now() - started;
+    assert.strictEqual(final.session!.transport, 'browser');
     assert.match(final.session!.failure ?? '', /did not boot within 5 s/);
     assert.match(final.session!.failure ?? '', /stackblitz\.com/);
     assert.ok(elapsed < 40_000, `the failure arrived after ${elapsed} ms`);
