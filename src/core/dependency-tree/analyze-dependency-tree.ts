@@ -14,6 +14,7 @@ import { findNativeCliFindings } from './native-cli';
 import { findNativePackagesBehind, type NativeReach } from './native-chains';
 import { attachInstalledEvidence, graphFromInstalledTree, readNodeModules, type InstalledTree } from './node-modules-reader';
 import { describeReach, reachTier, severityOf, worseSeverity } from './transitive-finding';
+import { readWorkspacePackages, withWorkspaceFallback } from './workspace-packages';
 
 export interface DependencyTreeOptions {
   /** Packages never reported, as direct dependencies, as native packages below them, or as CLIs. */
@@ -71,9 +72,13 @@ function inspectOrThrow(manifestPath: string, manifestText: string, reader: File
     else report.lockfile.error = located.read.error;
   }
 
-  const graph = located?.read.ok ? located.read.graph : trees.length > 0 ? graphFromInstalledTree(trees[0]) : undefined;
+  const lockfileGraph = located?.read.ok ? located.read.graph : undefined;
+  if (lockfileGraph) attachInstalledEvidence(lockfileGraph, trees);
+
+  // yarn v1 lockfiles leave workspace packages out; the root package.json's `workspaces` globs find them on disk.
+  const workspaces = lockfileGraph?.format === 'yarn-classic' ? readWorkspacePackages(reader, projectDirectory) : new Map<string, GraphPackage>();
+  const graph = lockfileGraph ? withWorkspaceFallback(lockfileGraph, workspaces) : trees.length > 0 ? graphFromInstalledTree(trees[0]) : undefined;
   if (!graph) return report;
-  if (located?.read.ok) attachInstalledEvidence(graph, trees);
 
   return { ...report, ...analyzeGraph(graph, importerPath, manifestText, options) };
 }
@@ -117,12 +122,15 @@ function analyzeGraph(graph: DependencyGraph, importerPath: string, text: string
 
   findings.push(...findNativeCliFindings(manifest, text, lines, { graph, importerPath, edges, classify, directPackages, ignored }));
 
+  let packageCount = 0;
   let nativePackageCount = 0;
   for (const pkg of graph.packages.values()) {
+    if (pkg.importerPath !== undefined) continue;
+    packageCount++;
     const classification = classify(pkg);
     if (classification.verdict !== 'pure-js' && classification.installsInWebContainer) nativePackageCount++;
   }
-  return { findings, packageCount: graph.packages.size, nativePackageCount };
+  return { findings, packageCount, nativePackageCount };
 }
 
 /**

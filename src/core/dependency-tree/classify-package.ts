@@ -44,8 +44,10 @@ export interface PackageClassification {
 export type NativePackageLookup = (name: string) => NativePackageInfo | undefined;
 
 export function makeNativePackageLookup(extra: Record<string, NativePackageInfo> | undefined): NativePackageLookup {
-  // The own-property check first skips lookupNativePackage's name rules for the many packages the table does not list.
-  const core: NativePackageLookup = (name) => (hasOwn(NATIVE_PACKAGES, name) ? lookupNativePackage(name) : undefined);
+  // A set of the table's names, built per call so later table edits count, skips lookupNativePackage's name rules
+  // for the many packages the table does not list.
+  const listed = new Set(Object.keys(NATIVE_PACKAGES));
+  const core: NativePackageLookup = (name) => (listed.has(name) ? lookupNativePackage(name) : undefined);
   if (!extra) return core;
   return (name) => (hasOwn(extra, name) ? extra[name] : core(name));
 }

@@ -4,6 +4,7 @@
 import type { DependencyGraph } from './dependency-graph';
 import { baseName, joinPath, parentDirectory, type FileReader } from './file-reader';
 import { LOCKFILE_NAMES, readLockfile } from './read-lockfile';
+import { workspaceGlobs } from './workspace-packages';
 
 export interface GoverningLockfile {
   /** The lockfile's path, built from the manifest path with '/' separators. */
@@ -55,36 +56,5 @@ export function locateLockfile(manifestPath: string, reader: FileReader): Locate
 /** True when the lockfile records the folder as an importer, or the root package.json's `workspaces` globs match it. */
 function listsWorkspace(read: LocatedLockfile['read'], importerPath: string, reader: FileReader, directory: string): boolean {
   if (read.ok && read.graph.importers.has(importerPath)) return true;
-  return workspaceGlobs(reader.readFile(joinPath(directory, 'package.json'))).some((glob) => glob.test(importerPath));
-}
-
-/** The `workspaces` patterns of a root package.json (an array, or yarn's `{ packages: [...] }`), as regular expressions. */
-function workspaceGlobs(manifestText: string | undefined): RegExp[] {
-  if (manifestText === undefined) return [];
-
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(manifestText);
-  } catch {
-    return [];
-  }
-
-  const workspaces = (manifest as { workspaces?: unknown } | null)?.workspaces;
-  const patterns = Array.isArray(workspaces) ? workspaces : (workspaces as { packages?: unknown } | undefined)?.packages;
-  if (!Array.isArray(patterns)) return [];
-  return patterns.filter((pattern): pattern is string => typeof pattern === 'string' && !pattern.startsWith('!')).map(globToRegExp);
-}
-
-/** `packages/*` matches one folder level and `**` any number; other characters match themselves. */
-function globToRegExp(pattern: string): RegExp {
-  const trimmed = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
-  const source = trimmed
-    .split(/(\*\*\/?|\*)/)
-    .map((part) => {
-      if (part === '**' || part === '**/') return '(?:.*/)?' + (part === '**' ? '.*' : '');
-      if (part === '*') return '[^/]*';
-      return part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('');
-  return new RegExp(`^${source}$`);
+  return workspaceGlobs(reader.readFile(joinPath(directory, 'package.json'))).some(({ pattern }) => pattern.test(importerPath));
 }

@@ -18,6 +18,14 @@ interface YarnLockfileModule {
 // The package ships no type declarations; this is the one function used.
 const yarnLockfile = require('@yarnpkg/lockfile') as YarnLockfileModule;
 
+/**
+ * Appended before parsing. @yarnpkg/lockfile 1.1.0 scans a comment to the next newline and a string to the next
+ * unescaped quote without checking for the end of input, so a last line `# x` with no newline, or a quote that is
+ * never closed, spins until the string length overflows (seconds of CPU, hundreds of megabytes). A final comment
+ * holding a quote ends both scans and changes nothing for valid input.
+ */
+const PARSER_SENTINEL = '\n#"\n';
+
 /** Parses yarn.lock version 1 text into a graph. Throws InvalidLockfileError on unusable input. */
 export function readYarnClassicLock(text: string): DependencyGraph {
   const parsed = parseYarnLockfile(text);
@@ -56,7 +64,7 @@ function parseYarnLockfile(text: string): Record<string, unknown> {
 
   let result: ReturnType<YarnLockfileModule['parse']>;
   try {
-    result = yarnLockfile.parse(text);
+    result = yarnLockfile.parse(text + PARSER_SENTINEL);
   } catch (error) {
     throw new InvalidLockfileError(`yarn.lock could not be parsed: ${(error as Error).message}`);
   }
