@@ -45,6 +45,8 @@ export interface SandboxServerOptions {
   onMessage(message: PageMessage): void;
   /** Called with a short description of each rejected request, for the log. Never includes the secret. */
   onRejected?(description: string): void;
+  /** Called when the page's event stream closes without a newer one replacing it: the tab was closed or reloaded. */
+  onDisconnected?(): void;
 }
 
 export class SandboxServer {
@@ -232,6 +234,7 @@ export class SandboxServer {
       if (this.eventStream !== response) return;
       this.eventStream = undefined;
       clearInterval(this.keepalive);
+      if (!this.closed) this.options.onDisconnected?.();
     });
 
     for (const message of this.pending.splice(0)) this.send(message);

@@ -64,6 +64,8 @@ export class SandboxSession implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private server: SandboxServer | undefined;
   private startMessage: StartMessage | undefined;
+  /** The transport the start message went to; a page gets the files once. */
+  private startedOn: 'webview' | 'browser' | undefined;
   private installOutput = '';
   private exitCode: number | undefined;
   private failure: string | undefined;
@@ -207,6 +209,9 @@ export class SandboxSession implements vscode.Disposable {
         renderPage: (nonce) => renderSandboxPage({ nonce, scriptUrl: 'sandbox.js', styleUrl: 'sandbox.css', resourceSource: "'self'", transport: 'browser' }),
         onMessage: (message) => this.receive(message, 'browser'),
         onRejected: (description) => this.environment.log.warn(`Sandbox server rejected a ${description}.`),
+        onDisconnected: () => {
+          if (this.startedOn === 'browser') this.fail(vscode.l10n.t('The sandbox page in the browser was closed or reloaded, so the run stopped.'));
+        },
       });
       this.environment.log.info(`Sandbox server for script "${this.request.scriptName}" listening on 127.0.0.1:${this.server.port}.`);
     }
@@ -257,9 +262,10 @@ export class SandboxSession implements vscode.Disposable {
   }
 
   private onHello(isolated: boolean): void {
-    if (!this.startMessage) return;
+    if (!this.startMessage || this.startedOn === this.transport) return;
 
     if (isolated || this.environment.runtime === 'fake') {
+      this.startedOn = this.transport;
       this.postToPage(this.startMessage);
       return;
     }

@@ -217,6 +217,31 @@ describe('SandboxServer', () => {
     assert.match(text, /data: \{"type":"stop"\}\n\n/);
   });
 
+  it('reports a page that disconnects', async () => {
+    let disconnects = 0;
+    const watched = await SandboxServer.start({
+      assetDir,
+      renderPage: () => ({ html: '', contentSecurityPolicy: "default-src 'none'" }),
+      onMessage: () => undefined,
+      onDisconnected: () => (disconnects += 1),
+    });
+
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const request = http.get({ host: '127.0.0.1', port: watched.port, path: `/s/${watched.secret}/events` }, (response) => {
+          response.once('data', () => request.destroy());
+          response.on('close', () => resolve());
+        });
+        request.on('error', (error) => ((error as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve() : reject(error)));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      assert.equal(disconnects, 1);
+    } finally {
+      await watched.close();
+    }
+  });
+
   it('closes and refuses connections afterwards', async () => {
     const port = server.port;
 
