@@ -71,4 +71,15 @@ export const INTEGRATION_SUITES: IntegrationSuite[] = [
     files: ['settings.test.ts'],
     fixture: 'settings',
   },
+  {
+    name: 'lifecycle',
+    files: ['lifecycle.test.ts'],
+    fixture: 'lifecycle',
+  },
+  {
+    name: 'multi-root',
+    files: ['multi-root.test.ts'],
+    fixture: 'multi-root',
+    workspaceFile: 'multi-root.code-workspace',
+  },
 ];
