@@ -59,11 +59,11 @@ async function runInstall(uri: unknown, log: vscode.LogOutputChannel): Promise<b
   if (!vscode.workspace.isTrusted) {
     log.warn(`Refused to install for ${vscode.workspace.asRelativePath(target)}: the workspace is not trusted.`);
     const manage = vscode.l10n.t('Manage Workspace Trust');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Installing runs the install scripts of the dependencies, so it needs a trusted workspace.'),
-      manage,
-    );
-    if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
+    const message = vscode.l10n.t('Installing runs the install scripts of the dependencies, so it needs a trusted workspace.');
+    // Not awaited, so the command reports its refusal at once while the warning stays open.
+    void vscode.window.showWarningMessage(message, manage).then((choice) => {
+      if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
     return false;
   }
 

@@ -82,4 +82,10 @@ export const INTEGRATION_SUITES: IntegrationSuite[] = [
     fixture: 'multi-root',
     workspaceFile: 'multi-root.code-workspace',
   },
+  {
+    name: 'untrusted',
+    files: ['untrusted.test.ts'],
+    fixture: 'untrusted',
+    trust: 'untrusted',
+  },
 ];
