@@ -33,9 +33,14 @@ fail() {
 }
 
 # Installs the Debian packages that are missing. Only root can, so other users get the command to run.
+# CHROMIUM_PATH, which the test runners read too, replaces Debian's Chromium with another build.
 ensure_debian_packages() {
   local missing=()
-  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  if [[ -n ${CHROMIUM_PATH:-} ]]; then
+    [[ -x $CHROMIUM_PATH ]] || fail "CHROMIUM_PATH is $CHROMIUM_PATH, which is not an executable file"
+  elif [[ ! -x /usr/bin/chromium ]]; then
+    missing+=(chromium)
+  fi
   command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
   if ((${#missing[@]} == 0)); then
     step "chromium and ripgrep are installed"
@@ -48,6 +53,9 @@ ensure_debian_packages() {
   step "installing Debian packages: ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+
+  [[ -n ${CHROMIUM_PATH:-} || -x /usr/bin/chromium ]] || fail "apt-get installed chromium, but /usr/bin/chromium is missing"
+  command -v rg >/dev/null 2>&1 || fail "apt-get installed ripgrep, but rg is not on PATH"
 }
 
 is_complete() {
