@@ -91,10 +91,19 @@ function packageFromEntry(key: string, entry: Record<string, unknown>, meta: Rec
     os: stringList(meta.os),
     cpu: stringList(meta.cpu),
     libc: stringList(meta.libc),
-    hasInstallScript: splitLayout ? undefined : meta.requiresBuild === true,
+    hasInstallScript: splitLayout ? undefined : installScriptFlag(meta),
     hasBin: meta.hasBin === true,
     lockfileFlags: splitLayout ? undefined : { dev: meta.dev === true, optional: meta.optional === true },
   };
+}
+
+/**
+ * pnpm 8 writes `requiresBuild: true` on every optional package, built or not (seen on tslib and nan in a lockfile
+ * written by pnpm 8.15 with --lockfile-only), so the flag counts only on packages not marked optional.
+ */
+function installScriptFlag(meta: Record<string, unknown>): boolean | undefined {
+  if (meta.optional === true) return undefined;
+  return meta.requiresBuild === true;
 }
 
 /**
