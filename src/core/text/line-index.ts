@@ -5,22 +5,33 @@
  * A leading byte order mark is not part of line 1 in an editor, so `bomLength` columns are removed from it.
  */
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private lineStartsCache: number[] | undefined;
   private readonly bomLength: number;
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     this.bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    this.lineStarts[0] = this.bomLength;
+  }
+
+  /** Computed on first use, because a file without findings never needs it. */
+  private get lineStarts(): number[] {
+    this.lineStartsCache ??= this.computeLineStarts();
+    return this.lineStartsCache;
+  }
+
+  private computeLineStarts(): number[] {
+    const text = this.text;
+    const lineStarts = [this.bomLength];
 
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 0x0d) {
         if (text.charCodeAt(i + 1) === 0x0a) i++;
-        this.lineStarts.push(i + 1);
+        lineStarts.push(i + 1);
       } else if (code === 0x0a) {
-        this.lineStarts.push(i + 1);
+        lineStarts.push(i + 1);
       }
     }
+    return lineStarts;
   }
 
   /** 1-based line and column of an offset; columns count UTF-16 code units. */
