@@ -4,6 +4,7 @@
 // output, exit codes and server-ready URLs back.
 
 import '@xterm/xterm/css/xterm.css';
+import './sandbox-page.css';
 import { Terminal } from '@xterm/xterm';
 import { CommandDriver } from '../driver/command-driver';
 import { FakeRuntime } from './fake-runtime';
