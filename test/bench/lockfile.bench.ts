@@ -15,7 +15,7 @@ const PACKAGE_COUNT = 2_400;
 const PARSE_ROUNDS = 41;
 const ARBORIST_RUNS = 9;
 
-/** A deterministic pseudo-random sequence, so every run measures the same lockfile. */
+/** Creates a deterministic pseudo-random sequence, so every run measures the same lockfile. */
 function createRandom(seed: number): () => number {
   let state = seed;
   return () => {
@@ -30,7 +30,7 @@ interface GeneratedProject {
 }
 
 /**
- * A project shaped like a real one: 60 direct dependencies, packages that depend on 0 to 6 others, one in twenty
+ * Generates a project shaped like a real one: 60 direct dependencies, packages that depend on 0 to 6 others, one in twenty
  * with a bin, one in forty with an install script, nested copies of some packages, and per-platform families.
  */
 function generateProject(): GeneratedProject {
@@ -92,7 +92,7 @@ function median(times: number[]): number {
 
 /**
  * Times JSON.parse and analyzeLockfile in alternation, one of each per round, so that load from other processes and
- * garbage collection affect both alike; the ratio is what the goal is stated in.
+ * garbage collection affect both alike. The goal is stated as their ratio.
  */
 function timeParseAndAnalyze(text: string, rounds: number): { parse: number[]; analyze: number[] } {
   const parse: number[] = [];

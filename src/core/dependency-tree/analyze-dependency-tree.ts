@@ -13,7 +13,7 @@ import { readManifestEntries, type ManifestDependency } from './manifest-entries
 import { findNativeCliFindings } from './native-cli';
 import { findNativePackagesBehind, type NativeReach } from './native-chains';
 import { attachInstalledEvidence, graphFromInstalledTree, readNodeModules, type InstalledTree } from './node-modules-reader';
-import { describeReach, reachTier, severityOf, worseSeverity } from './transitive-finding';
+import { describeReach, reachTier, SEVERITY_RANK, severityOf, worseSeverity } from './transitive-finding';
 import { readWorkspacePackages, withWorkspaceFallback } from './workspace-packages';
 
 export interface DependencyTreeOptions {
@@ -25,7 +25,7 @@ export interface DependencyTreeOptions {
   readNodeModules?: boolean;
 }
 
-/** What the analysis read, for status displays; findings are in `findings`. */
+/** Findings plus the inputs and totals of one analysis, for status displays. */
 export interface DependencyTreeReport {
   findings: Finding[];
   /** The governing lockfile, its format, and the reason it could not be read when that happened. */
@@ -39,7 +39,7 @@ export interface DependencyTreeReport {
   error?: string;
 }
 
-/** The findings of inspectDependencyTree. Never throws. */
+/** Runs inspectDependencyTree and returns its findings. Never throws, because inspectDependencyTree catches every error. */
 export function analyzeDependencyTree(manifestPath: string, manifestText: string, reader: FileReader, options: DependencyTreeOptions = {}): Finding[] {
   return inspectDependencyTree(manifestPath, manifestText, reader, options).findings;
 }
@@ -83,7 +83,7 @@ function inspectOrThrow(manifestPath: string, manifestText: string, reader: File
   return { ...report, ...analyzeGraph(graph, importerPath, manifestText, options) };
 }
 
-/** The root node_modules, plus a workspace package's own node_modules where npm puts what it could not hoist. */
+/** Reads the root node_modules, plus a workspace package's own node_modules where npm puts what it could not hoist. */
 function readInstalledTrees(reader: FileReader, projectDirectory: string, importerPath: string): InstalledTree[] {
   const folders = importerPath === '' ? [projectDirectory] : [projectDirectory, joinPath(projectDirectory, importerPath)];
   return folders.map((folder) => readNodeModules(reader, folder)).filter((tree): tree is InstalledTree => tree !== undefined);
@@ -157,7 +157,7 @@ function transitiveFinding(dependency: ManifestDependency, reaches: NativeReach[
       const tier = reachTier(dependency.section, reach.required);
       return { reach, tier, severity: severityOf(reach, tier), description: describeReach(reach, tier) };
     })
-    .sort((a, b) => rank(b.severity) - rank(a.severity) || a.reach.chain.length - b.reach.chain.length);
+    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.reach.chain.length - b.reach.chain.length);
 
   const severity = rated.map((item) => item.severity).reduce(worseSeverity);
   const range = dependency.keyRange;
@@ -189,8 +189,4 @@ function transitiveFinding(dependency: ManifestDependency, reaches: NativeReach[
     section: dependency.section,
     related: related.length > 0 ? related : undefined,
   };
-}
-
-function rank(severity: Finding['severity']): number {
-  return severity === 'error' ? 2 : severity === 'warning' ? 1 : 0;
 }

@@ -39,7 +39,12 @@ export function analyzeLockfile(text: string, fileName: string, options: Analyze
   const read = readLockfile(text, fileName);
   if (!read.ok) return read;
 
-  return { ok: true, format: read.graph.format, lockfileVersion: read.graph.lockfileVersion, packages: verdictsOf(read.graph, options) };
+  try {
+    return { ok: true, format: read.graph.format, lockfileVersion: read.graph.lockfileVersion, packages: verdictsOf(read.graph, options) };
+  } catch (error) {
+    // The readers validate what they use; this keeps a data shape they did not foresee from escaping as an exception.
+    return { ok: false, error: `${fileName} could not be analysed: ${(error as Error).message}` };
+  }
 }
 
 /** Verdicts for every package of a graph, in the graph's order; pnpm's stand-ins for workspace folders are left out. */

@@ -1,6 +1,6 @@
 // The package graph every lockfile reader produces, so classification and chain search work the same for all formats.
 
-/** Where a graph came from. `node-modules` is a graph read from an installed tree when no lockfile exists. */
+/** Source format of a graph. `node-modules` is a graph read from an installed tree when no lockfile exists. */
 export type LockfileFormat = 'package-lock' | 'npm-shrinkwrap' | 'pnpm' | 'yarn-classic' | 'yarn-berry' | 'bun' | 'node-modules';
 
 /**
@@ -12,7 +12,7 @@ export type DependencyMap = Record<string, string>;
 
 /** Facts read from an installed package's own directory in node_modules. */
 export interface InstalledEvidence {
-  /** The package directory, relative to the directory that holds node_modules. */
+  /** The package directory, relative to the directory that contains node_modules. */
   path: string;
   gypfile: boolean;
   hasBindingGyp: boolean;
@@ -51,7 +51,7 @@ export interface GraphPackage {
   workspace?: boolean;
   /** Set on the stand-in package a pnpm graph makes for a workspace folder (an importer), so `link:` edges lead on. */
   importerPath?: string;
-  /** Filled in when node_modules holds this package. */
+  /** Filled in when node_modules contains this package. */
   installed?: InstalledEvidence;
 }
 
@@ -106,7 +106,7 @@ export function optionalStringMap(value: unknown): DependencyMap | undefined {
   return result;
 }
 
-/** The object itself when it is a plain object, without copying or checking its values; see DependencyMap. */
+/** Returns the object itself when it is a plain object, without copying or checking its values (see DependencyMap). */
 export function asDependencyMap(value: unknown): DependencyMap | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as DependencyMap) : undefined;
 }

@@ -22,7 +22,7 @@ export interface NativeCliContext {
   ignored: ReadonlySet<string>;
 }
 
-/** One `unsupported-runtime` finding, with `package` set, per command word in `scripts` whose package CLI cannot run in a WebContainer. */
+/** Finds the command words in `scripts` whose package CLI cannot run in a WebContainer: one `unsupported-runtime` finding each, with `package` set. */
 export function findNativeCliFindings(manifest: ManifestEntries, text: string, lines: LineIndex, context: NativeCliContext): Finding[] {
   const binaries = commandPackages(context);
   if (binaries.size === 0) return [];
@@ -71,8 +71,8 @@ function safeScriptSteps(script: string, scriptNames: ReadonlySet<string>): Retu
 
 /**
  * Command names the project can run, mapped to the package that provides them: the direct dependencies first, then
- * hoisted packages at the top of node_modules. pnpm and yarn v1 lockfiles record no bin names; for them a direct
- * dependency's name, without its scope, stands in (`@biomejs/biome` gives `biome`).
+ * hoisted packages at the top of node_modules. pnpm and yarn v1 lockfiles record no bin names, so for them a direct
+ * dependency's name without its scope is used as its command (`@biomejs/biome` gives `biome`).
  */
 function commandPackages(context: NativeCliContext): Map<string, GraphPackage> {
   const binaries = new Map<string, GraphPackage>();
@@ -107,7 +107,7 @@ function describeCliProblem(command: string, pkg: GraphPackage, context: NativeC
   const launched = launchedEdge ? context.classify(launchedEdge.target) : undefined;
   const launchedProblem = launched ? describeNativeCli(launched) : undefined;
 
-  // A confirmed problem of the launched dependency says more than an install-script flag of the CLI package itself.
+  // A confirmed problem of the launched dependency is more specific than an install-script flag of the CLI package itself.
   if (!launched || !launchedProblem || (ownProblem && launched.certainty !== 'confirmed')) {
     return ownProblem ? { severity: ownProblem.severity, message: `\`${command}\` runs the CLI of ${pkg.name}, which ${ownProblem.phrase}. Evidence: ${own.evidence.join('; ')}.` } : undefined;
   }
@@ -117,7 +117,7 @@ function describeCliProblem(command: string, pkg: GraphPackage, context: NativeC
   };
 }
 
-/** The problem a CLI package's own verdict means, or undefined when its CLI runs in a WebContainer. */
+/** Describes the problem a CLI package's verdict means, or returns undefined when its CLI runs in a WebContainer. */
 function describeNativeCli(classification: PackageClassification): { severity: Severity; phrase: string } | undefined {
   if (!classification.installsInWebContainer || classification.unconfirmed) return undefined;
 

@@ -1,6 +1,6 @@
 // Reads package-lock.json and npm-shrinkwrap.json, lockfileVersion 2 and 3, from their `packages` section.
 // Field meanings follow npm's package-lock.json documentation: keys are install paths, `link` entries point at workspace
-// folders, and `dev`, `optional` and `devOptional` say how the package is reached.
+// folders, and `dev`, `optional` and `devOptional` record how the package is reached.
 
 import {
   asDependencyMap,

@@ -1,7 +1,7 @@
 // Reads pnpm-lock.yaml, lockfile versions 6 and 9 (5.x keys of the form `/name/1.0.0` are resolved too).
 // Version 6 keeps metadata and dependencies in one `packages` entry keyed `/name@version(peers)`, with `requiresBuild`,
-// `dev` and `optional`. Version 9 splits them: `packages` keyed `name@version` holds os/cpu/libc and `hasBin`, and
-// `snapshots` keyed `name@version(peers)` holds the dependencies; `requiresBuild` was removed in 9.0.
+// `dev` and `optional`. Version 9 splits them: `packages` keyed `name@version` contains os/cpu/libc and `hasBin`, and
+// `snapshots` keyed `name@version(peers)` contains the dependencies. Version 9.0 removed `requiresBuild`.
 
 import { parse as parseYaml } from 'yaml';
 import { joinPath } from './file-reader';
@@ -33,7 +33,8 @@ export function readPnpmLock(text: string): DependencyGraph {
   const packages = new Map<string, GraphPackage>();
 
   const metadata = isPlainObject(data.packages) ? data.packages : {};
-  const graphEntries = splitLayout ? (isPlainObject(data.snapshots) ? data.snapshots : {}) : metadata;
+  let graphEntries = metadata;
+  if (splitLayout) graphEntries = isPlainObject(data.snapshots) ? data.snapshots : {};
 
   for (const key in graphEntries) {
     const entry = graphEntries[key];
@@ -143,7 +144,7 @@ function readImporters(data: Record<string, unknown>): { importers: Map<string, 
   return { importers, resolvedVersions };
 }
 
-/** A workspace folder as a graph package, so a `link:` dependency leads on to that folder's own dependencies. */
+/** Makes a graph package for a workspace folder, so a `link:` dependency leads on to that folder's own dependencies. */
 function importerPackage(path: string, versions: DependencyMap): GraphPackage {
   return {
     key: IMPORTER_KEY_PREFIX + path,

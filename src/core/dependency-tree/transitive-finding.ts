@@ -3,7 +3,7 @@
 import type { DependencySection, Severity } from '../findings';
 import type { NativeReach } from './native-chains';
 
-/** How a native package is reached from package.json, which sets how bad it is. */
+/** The kind of path from package.json to a native package, which sets the finding's severity. */
 export type ReachTier = 'runtime' | 'optional' | 'dev' | 'peer';
 
 export function reachTier(section: DependencySection, required: boolean): ReachTier {
@@ -13,7 +13,7 @@ export function reachTier(section: DependencySection, required: boolean): ReachT
   return 'runtime';
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 2, warning: 1, information: 0 };
+export const SEVERITY_RANK: Record<Severity, number> = { error: 2, warning: 1, information: 0 };
 
 export function worseSeverity(a: Severity, b: Severity): Severity {
   return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;

@@ -7,7 +7,7 @@ import { joinPath, type FileReader } from './file-reader';
 /** Folder levels below a pattern's fixed prefix that are listed while matching `**` patterns. */
 const MAX_GLOB_DEPTH = 3;
 
-/** The `workspaces` patterns of a root package.json (an array, or yarn's `{ packages: [...] }`), as regular expressions. */
+/** Reads the `workspaces` patterns of a root package.json (an array, or yarn's `{ packages: [...] }`) as regular expressions. */
 export function workspaceGlobs(manifestText: string | undefined): { prefix: string; pattern: RegExp }[] {
   if (manifestText === undefined) return [];
 
@@ -94,7 +94,7 @@ function parseObject(text: string | undefined): Record<string, unknown> | undefi
   }
 }
 
-/** A graph that resolves names it cannot find, and `workspace:` ranges, to the given workspace packages. */
+/** Wraps a graph so that names it cannot resolve, and `workspace:` ranges, resolve to the given workspace packages. */
 export function withWorkspaceFallback(graph: DependencyGraph, workspaces: ReadonlyMap<string, GraphPackage>): DependencyGraph {
   if (workspaces.size === 0) return graph;
 

@@ -1,6 +1,6 @@
 // Reads yarn.lock version 1 with yarn's own parser (@yarnpkg/lockfile). Entries are keyed by descriptors
 // (`name@range`), record dependencies and optionalDependencies, and record neither os/cpu, bin names, install
-// scripts nor workspaces, so per-platform members are told apart by name and workspaces come from package.json.
+// scripts nor workspaces, so per-platform members are recognised by name and workspaces come from package.json.
 
 import {
   isPlainObject,
@@ -19,10 +19,10 @@ interface YarnLockfileModule {
 const yarnLockfile = require('@yarnpkg/lockfile') as YarnLockfileModule;
 
 /**
- * Appended before parsing. @yarnpkg/lockfile 1.1.0 scans a comment to the next newline and a string to the next
- * unescaped quote without checking for the end of input, so a last line `# x` with no newline, or a quote that is
- * never closed, spins until the string length overflows (seconds of CPU, hundreds of megabytes). A final comment
- * holding a quote ends both scans and changes nothing for valid input.
+ * Text appended before parsing. @yarnpkg/lockfile 1.1.0 scans a comment to the next newline and a string to the next
+ * unescaped quote without checking for the end of input. A last line `# x` with no newline, or a quote that is never
+ * closed, therefore spins until the string length overflows (seconds of CPU, hundreds of megabytes). A final comment
+ * that contains a quote ends both scans and changes nothing for valid input.
  */
 const PARSER_SENTINEL = '\n#"\n';
 

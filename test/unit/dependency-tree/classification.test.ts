@@ -6,7 +6,7 @@ import { createMemoryReader } from './memory-reader';
 
 type Entries = Record<string, Record<string, unknown>>;
 
-/** A package-lock.json v3 text from `node_modules/<name>` entries. */
+/** Builds a package-lock.json v3 text from `node_modules/<name>` entries. */
 function packageLock(entries: Entries, root: Record<string, unknown> = {}): string {
   const packages: Entries = { '': root };
   for (const [name, entry] of Object.entries(entries)) packages[`node_modules/${name}`] = { version: '1.0.0', ...entry };

@@ -11,7 +11,7 @@ export interface FormatFixture {
   recordsInstallScripts: boolean;
   /** The lockfile records os/cpu, so packages for other systems are recognised by their fields. */
   recordsPlatforms: boolean;
-  /** The lockfile says which root dependencies are dev ones. */
+  /** The lockfile records which root dependencies are dev ones. */
   recordsDev: boolean;
 }
 
