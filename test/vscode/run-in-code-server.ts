@@ -6,14 +6,33 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import type { IntegrationSuite } from '../integration/suites';
 import { launchChromium } from './lib/browser';
 import { buildIntegrationTests } from './lib/build-tests';
 import { runMain } from './lib/cleanup';
 import { assertProvisioned } from './lib/code-server';
-import { REPO_ROOT } from './lib/paths';
-import { runSuite, type SuiteResult } from './lib/run-suite';
+import { REPO_ROOT, TEST_OUTPUT_DIR } from './lib/paths';
+import { runSuite, type SuiteResult, type SuiteRunOptions } from './lib/run-suite';
 import { RunnerError } from './lib/runner-error';
 import { checkSuiteCoverage, selectSuites } from './lib/suite-selection';
+
+/**
+ * Runs a suite and turns a runner failure (time limit, server or page crash) into a failed result, so that
+ * the remaining suites still run.
+ */
+async function runSuiteReportingErrors(suite: IntegrationSuite, options: SuiteRunOptions): Promise<SuiteResult> {
+  const started = Date.now();
+  try {
+    return await runSuite(suite, options);
+  } catch (error) {
+    if (!(error instanceof RunnerError)) {
+      throw error;
+    }
+    console.error(`error: suite '${suite.name}': ${error.message}`);
+    const outputDir = path.join(TEST_OUTPUT_DIR, 'integration', suite.name);
+    return { name: suite.name, exitCode: 1, durationMs: Date.now() - started, outputDir };
+  }
+}
 
 function printSummary(results: SuiteResult[]): void {
   console.log('\nIntegration suites in code-server:');
@@ -49,7 +68,7 @@ async function main(): Promise<number> {
   const results: SuiteResult[] = [];
   for (const suite of suites) {
     console.log(`\n=== suite '${suite.name}' (fixture ${suite.fixture}, trust ${suite.trust ?? 'disabled'}) ===`);
-    results.push(await runSuite(suite, { browser, testIndexPath, grep: values.grep, timeoutMs }));
+    results.push(await runSuiteReportingErrors(suite, { browser, testIndexPath, grep: values.grep, timeoutMs }));
   }
 
   printSummary(results);

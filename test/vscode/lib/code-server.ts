@@ -26,6 +26,8 @@ export interface CodeServer {
   port: number;
   /** `http://127.0.0.1:PORT` */
   origin: string;
+  /** Settles with a message when the server process exits before `stop()` is called, and never otherwise. */
+  unexpectedExit: Promise<string>;
   /** Stops the server and its extension hosts. Safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -95,7 +97,18 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   });
   fs.closeSync(log);
 
-  const stop = onCleanup(() => stopProcessGroup(child));
+  let stopping = false;
+  const stop = onCleanup(() => {
+    stopping = true;
+    return stopProcessGroup(child);
+  });
+  const unexpectedExit = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        resolve(`code-server exited unexpectedly (code ${code}, signal ${signal}); see ${options.logFile}`);
+      }
+    });
+  });
   const origin = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(origin, child, options.startTimeoutMs ?? 60_000, options.logFile);
@@ -104,7 +117,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     throw error;
   }
 
-  return { port, origin, stop };
+  return { port, origin, unexpectedExit, stop };
 }
 
 /**

@@ -63,6 +63,7 @@ export async function runSuite(suite: IntegrationSuite, options: SuiteRunOptions
       },
       {
         timeoutMs: options.timeoutMs ?? suite.timeoutMs ?? DEFAULT_SUITE_TIMEOUT_MS,
+        aborted: server.unexpectedExit,
         onLog: (line) => relayLogLine(line, workbenchLog),
       },
     );

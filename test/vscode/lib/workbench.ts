@@ -40,6 +40,8 @@ export function workbenchUrl(target: WorkbenchTarget): string {
 
 export interface TestRunOptions {
   timeoutMs: number;
+  /** Settles with a message when the run can no longer finish, for example because the server exited. */
+  aborted?: Promise<string>;
   /** Receives each line that the workbench and the extension host log. */
   onLog(line: string): void;
 }
@@ -68,10 +70,16 @@ export async function runExtensionTests(browser: Browser, target: WorkbenchTarge
       options.timeoutMs,
     );
   });
+  const crashed = new Promise<never>((_, reject) => {
+    page.once('crash', () => reject(new RunnerError('the browser page with the workbench crashed')));
+    options.aborted?.then((message) => reject(new RunnerError(message)));
+  });
+  // A crash after the run has settled must not become an unhandled rejection.
+  crashed.catch(() => undefined);
 
   try {
-    await page.goto(workbenchUrl(target));
-    return await Promise.race([exitCode, timeout]);
+    await Promise.race([page.goto(workbenchUrl(target)), crashed]);
+    return await Promise.race([exitCode, timeout, crashed]);
   } finally {
     clearTimeout(timer);
     await context.close();
