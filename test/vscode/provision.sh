@@ -8,7 +8,7 @@
 # Environment:
 #   CODE_SERVER_DIR   install folder (default: .vscode-test/code-server in the repository, which git ignores).
 #
-# Idempotent: when the install folder holds a complete install of the expected version, it only checks it.
+# Idempotent: when the install folder contains a complete install of the expected version, it only checks it.
 # Nothing is downloaded except npm packages and, as root, the Debian packages chromium and ripgrep.
 set -euo pipefail
 
