@@ -33,6 +33,8 @@ export interface RunHandle {
   readonly output: ReadableStream<string>;
   readonly exit: Promise<number>;
   kill(): void;
+  /** Sends text to the process's terminal input. Resolves false when the process has no input stream or has exited. */
+  write(data: string): Promise<boolean>;
 }
 
 export class CommandDriver {
@@ -160,7 +162,20 @@ export class CommandDriver {
     };
     slot.kill = kill;
 
-    return { command: commandLine, output: process.output, exit, kill };
+    let writer: WritableStreamDefaultWriter<string> | undefined;
+    let exited = false;
+    void exit.then(() => {
+      exited = true;
+      writer?.releaseLock();
+    });
+    const write = async (data: string): Promise<boolean> => {
+      if (exited || !process.input) return false;
+      writer ??= process.input.getWriter();
+      await writer.write(data);
+      return true;
+    };
+
+    return { command: commandLine, output: process.output, exit, kill, write };
   }
 
   private async bootWithTimeout(): Promise<Container> {

@@ -17,6 +17,8 @@ export interface ContainerProcess {
   output: ReadableStream<string>;
   exit: Promise<number>;
   kill(): void;
+  /** The process's terminal input; optional so that a fake may leave it out. */
+  input?: WritableStream<string>;
 }
 
 export interface SpawnOptions {

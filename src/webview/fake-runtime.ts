@@ -5,8 +5,9 @@
 // It understands just enough to exercise the sandbox: `<pm> install` lists the dependencies of the mounted
 // package.json and fails for a dependency whose version is `fake:fail`, as npm does for a missing package;
 // `<pm> run <script>` prints npm's header and then runs the script's `&&`-separated commands, of which it knows
-// `echo`, `exit N`, `sleep MS`, `ls` (every mounted path, one per line, folders with a trailing slash) and
-// `fake-server PORT` (emits server-ready). Anything else is printed, not run.
+// `echo`, `exit N`, `sleep MS`, `ls` (every mounted path, one per line, folders with a trailing slash),
+// `fake-read` (prints `got: <line>` for the next line typed into its input) and `fake-server PORT` (emits
+// server-ready). Anything else is printed, not run.
 
 import type { Container, ContainerProcess, MountTree, SpawnOptions, Unsubscribe } from '../driver/container';
 
@@ -20,6 +21,14 @@ interface Manifest {
 
 type Emit = (text: string) => Promise<void>;
 
+/** What a fake command can do: write output, check for kill, and read a line of typed input. */
+interface FakeIo {
+  emit: Emit;
+  isKilled: () => boolean;
+  /** Resolves with the next line typed (without its line ending), or undefined when the process is killed. */
+  readLine: () => Promise<string | undefined>;
+}
+
 export class FakeRuntime implements Container {
   private tree: MountTree = {};
   private readonly serverReadyListeners = new Set<(port: number, url: string) => void>();
@@ -29,10 +38,10 @@ export class FakeRuntime implements Container {
   }
 
   async spawn(command: string, args: string[], _options?: SpawnOptions): Promise<ContainerProcess> {
-    return startFakeProcess(async (emit, isKilled) => {
-      if (args[0] === 'install') return this.install(emit);
-      if (args[0] === 'run' && args[1] !== undefined) return this.runScript(args[1], emit, isKilled);
-      await emit(`fake runtime: ${[command, ...args].join(' ')}\n`);
+    return startFakeProcess(async (io) => {
+      if (args[0] === 'install') return this.install(io.emit);
+      if (args[0] === 'run' && args[1] !== undefined) return this.runScript(args[1], io);
+      await io.emit(`fake runtime: ${[command, ...args].join(' ')}\n`);
       return 0;
     });
   }
@@ -73,7 +82,8 @@ export class FakeRuntime implements Container {
     return 0;
   }
 
-  private async runScript(scriptName: string, emit: Emit, isKilled: () => boolean): Promise<number> {
+  private async runScript(scriptName: string, io: FakeIo): Promise<number> {
+    const { emit, isKilled } = io;
     const manifest = this.manifest();
     const script = manifest.scripts?.[scriptName];
     if (script === undefined) {
@@ -84,13 +94,14 @@ export class FakeRuntime implements Container {
     await emit(`\n> ${manifest.name ?? 'project'}@${manifest.version ?? '0.0.0'} ${scriptName}\n> ${script}\n\n`);
     for (const part of script.split('&&').map((text) => text.trim())) {
       if (isKilled()) return 130;
-      const code = await this.runCommand(part, emit, isKilled);
+      const code = await this.runCommand(part, io);
       if (code !== 0) return code;
     }
     return 0;
   }
 
-  private async runCommand(commandText: string, emit: Emit, isKilled: () => boolean): Promise<number> {
+  private async runCommand(commandText: string, io: FakeIo): Promise<number> {
+    const { emit, isKilled } = io;
     const [word, ...rest] = commandText.split(/\s+/);
     const argument = rest.join(' ').replace(/^(['"])(.*)\1$/, '$2');
 
@@ -102,6 +113,12 @@ export class FakeRuntime implements Container {
         return Number.parseInt(argument, 10) || 0;
       case 'sleep':
         return waitUnlessKilled(Number.parseInt(argument, 10) || 0, isKilled);
+      case 'fake-read': {
+        const line = await io.readLine();
+        if (line === undefined) return 130;
+        await emit(`got: ${line}\n`);
+        return 0;
+      }
       case 'ls':
         await emit(listPaths(this.tree, '').join('\n') + '\n');
         return 0;
@@ -129,10 +146,25 @@ function listPaths(tree: MountTree, prefix: string): string[] {
 }
 
 /** Starts `body` on the next turn, streaming what it emits; kill() makes it stop at its next check with code 130. */
-function startFakeProcess(body: (emit: Emit, isKilled: () => boolean) => Promise<number>): ContainerProcess {
+function startFakeProcess(body: (io: FakeIo) => Promise<number>): ContainerProcess {
   let controller!: ReadableStreamDefaultController<string>;
   let killed = false;
   const output = new ReadableStream<string>({ start: (streamController) => void (controller = streamController) });
+
+  let typed = '';
+  const input = new WritableStream<string>({ write: (chunk) => void (typed += chunk) });
+  const readLine = async (): Promise<string | undefined> => {
+    for (;;) {
+      const end = typed.search(/\r\n|\r|\n/);
+      if (end >= 0) {
+        const line = typed.slice(0, end);
+        typed = typed.slice(end).replace(/^(\r\n|\r|\n)/, '');
+        return line;
+      }
+      if (killed) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
 
   const emit: Emit = async (text) => {
     controller.enqueue(text);
@@ -141,11 +173,11 @@ function startFakeProcess(body: (emit: Emit, isKilled: () => boolean) => Promise
   };
 
   const exit = Promise.resolve()
-    .then(() => body(emit, () => killed))
+    .then(() => body({ emit, isKilled: () => killed, readLine }))
     .then((code) => (killed ? 130 : code))
     .finally(() => controller.close());
 
-  return { output, exit, kill: () => void (killed = true) };
+  return { output, exit, input, kill: () => void (killed = true) };
 }
 
 async function waitUnlessKilled(milliseconds: number, isKilled: () => boolean): Promise<number> {

@@ -41,6 +41,11 @@ export class PageSession {
     }
   }
 
+  /** Passes typed text to the running process, if there is one. */
+  input(data: string): void {
+    void this.current?.write(data).catch(() => undefined);
+  }
+
   /** Kills the running process; the session then ends without starting another step. */
   stop(): void {
     this.stopped = true;

@@ -75,6 +75,7 @@ function showNotIsolated(): void {
 transport.onMessage((message) => {
   if (message.type === 'start') void start(message);
   if (message.type === 'stop') session?.stop();
+  if (message.type === 'input') session?.input(message.data);
 });
 
 transport.onClosed(() => {

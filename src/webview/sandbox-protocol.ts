@@ -27,7 +27,13 @@ export interface StartMessage {
   bootTimeoutMs: number;
 }
 
-export type HostMessage = StartMessage | { type: 'stop' };
+/** Keys typed in the VS Code terminal, for the running process. */
+export interface InputMessage {
+  type: 'input';
+  data: string;
+}
+
+export type HostMessage = StartMessage | InputMessage | { type: 'stop' };
 
 export type Phase = 'booting' | 'mounting' | 'installing' | 'running';
 export type RunStep = 'install' | 'run';
@@ -45,6 +51,7 @@ export type PageMessage =
 /** Largest output chunk, message text or file path accepted from the page, in UTF-16 code units. */
 export const MAX_PAGE_STRING = 1024 * 1024;
 const MAX_PATH = 4096;
+const MAX_INPUT = 64 * 1024;
 const MAX_ARGS = 64;
 
 const PHASES: readonly Phase[] = ['booting', 'mounting', 'installing', 'running'];
@@ -81,6 +88,7 @@ export function isPageMessage(value: unknown): value is PageMessage {
 export function isHostMessage(value: unknown): value is HostMessage {
   if (!isRecord(value)) return false;
   if (value.type === 'stop') return hasExactKeys(value, ['type']);
+  if (value.type === 'input') return hasExactKeys(value, ['type', 'data']) && isBoundedString(value.data, MAX_INPUT);
   if (value.type !== 'start') return false;
 
   return (

@@ -173,7 +173,7 @@ export class SandboxManager implements vscode.Disposable {
       pty,
     );
     this.current = session;
-    pty.setHandlers({ onOpen: () => undefined, onInterrupt: () => session.stop(), onClose: () => session.dispose() });
+    pty.setHandlers({ onOpen: () => undefined, onInterrupt: () => session.stop(), onInput: (data) => session.sendInput(data), onClose: () => session.dispose() });
     showProgress(session);
 
     try {

@@ -10,6 +10,8 @@ export interface SandboxPtyHandlers {
   onOpen(): void;
   /** The user pressed Ctrl+C. */
   onInterrupt(): void;
+  /** The user typed other keys. */
+  onInput?(data: string): void;
   /** The user closed the terminal or ended the task. */
   onClose(): void;
 }
@@ -49,6 +51,7 @@ export class SandboxPty implements vscode.Pseudoterminal {
 
   handleInput(data: string): void {
     if (data === '\u0003') this.handlers?.onInterrupt();
+    else this.handlers?.onInput?.(data);
   }
 
   /** Writes output as it came from the process; lone line feeds become CR LF, as a terminal needs. */

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { buildMountTree, MountLimitError, type MountTreeResult } from '../../driver/mount-tree';
 import type { PackageManager } from '../../driver/web-container-driver';
-import { isPageMessage, type PageMessage, type Phase, type RuntimeKind, type StartMessage } from '../../webview/sandbox-protocol';
+import { isPageMessage, type HostMessage, type PageMessage, type Phase, type RuntimeKind, type StartMessage } from '../../webview/sandbox-protocol';
 import { toWireFiles } from '../../webview/wire-files';
 import { findFailingPackage } from './install-failure';
 import { renderSandboxPage } from './sandbox-html';
@@ -117,6 +117,11 @@ export class SandboxSession implements vscode.Disposable {
     this.setPhase('waiting-for-page');
     if (this.environment.target === 'browser') await this.openInBrowser();
     else this.openWebview();
+  }
+
+  /** Sends typed keys to the process while the script runs; keys typed before that are dropped. */
+  sendInput(data: string): void {
+    if (this.phase === 'running' || this.phase === 'installing') this.postToPage({ type: 'input', data });
   }
 
   /** Asks the page to kill the running process, and ends the session when the page sends no exit code in time. */
@@ -384,7 +389,7 @@ export class SandboxSession implements vscode.Disposable {
     this.endEmitter.fire(code);
   }
 
-  private postToPage(message: StartMessage | { type: 'stop' }): void {
+  private postToPage(message: HostMessage): void {
     if (this.transport === 'browser') this.server?.send(message);
     else void this.panel?.webview.postMessage(message);
   }

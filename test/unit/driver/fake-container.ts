@@ -6,6 +6,9 @@ import type { Container, ContainerProcess, MountTree, SpawnOptions } from '../..
 export class FakeProcess implements ContainerProcess {
   readonly output: ReadableStream<string>;
   readonly exit: Promise<number>;
+  readonly input: WritableStream<string>;
+  /** Chunks written to `input`, in order. */
+  readonly typed: string[] = [];
   killCount = 0;
 
   private controller!: ReadableStreamDefaultController<string>;
@@ -19,6 +22,7 @@ export class FakeProcess implements ContainerProcess {
   ) {
     this.output = new ReadableStream<string>({ start: (controller) => void (this.controller = controller) });
     this.exit = new Promise((resolve) => (this.resolveExit = resolve));
+    this.input = new WritableStream<string>({ write: (chunk) => void this.typed.push(chunk) });
   }
 
   write(chunk: string): void {

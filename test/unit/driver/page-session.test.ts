@@ -73,6 +73,19 @@ describe('PageSession with the fake runtime', () => {
     assert.deepEqual(messages.at(-1), { type: 'exit', step: 'run', code: 130 });
   });
 
+  it('passes typed input to the running script', async () => {
+    const messages: PageMessage[] = [];
+    const session = new PageSession(new CommandDriver({ boot: async () => new FakeRuntime() }), (message) => {
+      messages.push(message);
+      if (message.type === 'phase' && message.phase === 'running') setTimeout(() => session.input('typed-answer\r'), 50);
+    });
+
+    await session.run(startMessage({ scripts: { ask: 'fake-read' } }, 'ask', false));
+
+    assert.match(outputOf(messages, 'run'), /got: typed-answer\n/);
+    assert.deepEqual(messages.at(-1), { type: 'exit', step: 'run', code: 0 });
+  });
+
   it('reports a boot timeout', async () => {
     const messages = await runSession({ ...startMessage({}, 'x'), bootTimeoutMs: 20 }, () => new Promise<Container>(() => undefined));
 

@@ -56,6 +56,9 @@ describe('sandbox host messages', () => {
     assert.equal(isHostMessage(validStart), true);
     assert.equal(isHostMessage({ ...validStart, install: null, runtime: 'fake' }), true);
     assert.equal(isHostMessage({ type: 'stop' }), true);
+    assert.equal(isHostMessage({ type: 'input', data: 'y\r' }), true);
+    assert.equal(isHostMessage({ type: 'input', data: 1 }), false);
+    assert.equal(isHostMessage({ type: 'input', data: 'x'.repeat(64 * 1024 + 1) }), false);
   });
 
   it('rejects start messages with unsafe or malformed files', () => {

@@ -110,6 +110,20 @@ describe('WebContainerDriver.exec', () => {
     assert.equal(container.processes[0].killCount, 1, 'a second kill is not sent');
   });
 
+  it('writes typed input to the process until it exits', async () => {
+    const container = new FakeContainer();
+    const driver = new WebContainerDriver({ boot: recordingBoot(container).boot });
+    const run = await driver.exec('node', ['prompt.js']);
+
+    assert.equal(await run.write('yes\r'), true);
+    assert.equal(await run.write('again\r'), true);
+    container.processes[0].finish(0);
+    await run.exit;
+
+    assert.deepEqual(container.processes[0].typed, ['yes\r', 'again\r']);
+    assert.equal(await run.write('late'), false);
+  });
+
   it('runs one process at a time', async () => {
     const container = new FakeContainer();
     const driver = new WebContainerDriver({ boot: recordingBoot(container).boot });
