@@ -75,9 +75,9 @@ export async function runSuite(suite: IntegrationSuite, options: SuiteRunOptions
 }
 
 /**
- * Writes every line to the run's workbench.log, and the workbench's log, without routine lines, to stdout. The workbench's
- * log contains what the extension host prints, so the test report appears there. The page's console
- * repeats those lines with CSS arguments, so it goes to the file only.
+ * Writes every line to the run's workbench.log, and the workbench's log without routine lines to stdout.
+ * The workbench's log contains what the extension host prints, so the test report appears there. The
+ * page's console repeats those lines with CSS arguments, so it goes to the file only.
  */
 function relayLogLine(line: string, log: fs.WriteStream): void {
   log.write(`${line}\n`);

@@ -61,12 +61,18 @@ export async function runExtensionTests(browser: Browser, target: WorkbenchTarge
   await page.exposeFunction('codeAutomationLog', (type: unknown, args: unknown) => {
     options.onLog(`[workbench ${String(type)}] ${formatLogArguments(args)}`);
   });
-  relayPageErrors(page, options.onLog);
+  relayPageOutput(page, options.onLog);
 
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new RunnerError(`the extension tests did not finish within ${options.timeoutMs} ms`)),
+      () =>
+        reject(
+          new RunnerError(
+            `the extension tests did not finish within ${options.timeoutMs} ms; ` +
+              "raise the limit with --timeout or the suite's timeoutMs if they need longer",
+          ),
+        ),
       options.timeoutMs,
     );
   });
@@ -86,8 +92,8 @@ export async function runExtensionTests(browser: Browser, target: WorkbenchTarge
   }
 }
 
-/** Relays what the page prints to its console, which includes the extension host's console output. */
-function relayPageErrors(page: Page, onLog: (line: string) => void): void {
+/** Relays the page's console lines, uncaught errors and failed requests. */
+function relayPageOutput(page: Page, onLog: (line: string) => void): void {
   page.on('console', (message: ConsoleMessage) => onLog(`[console ${message.type()}] ${message.text()}`));
   page.on('pageerror', (error) => onLog(`[page error] ${error.message}`));
   page.on('requestfailed', (request) => onLog(`[request failed] ${request.url()}: ${request.failure()?.errorText}`));
