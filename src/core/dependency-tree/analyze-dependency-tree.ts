@@ -1,7 +1,7 @@
 // analyzeDependencyTree: native code anywhere below a package.json's direct dependencies, and package CLIs its
 // scripts call, read from the governing lockfile and, when present, node_modules.
 
-import type { DependencySection, Finding, RelatedLocation } from '../findings';
+import type { DependencySection, Finding, RelatedLocation, Severity } from '../findings';
 import type { NativePackageInfo } from '../native-packages';
 import { LineIndex } from '../text/line-index';
 import { classifyPackage, makeNativePackageLookup, type PackageClassification } from './classify-package';
@@ -108,6 +108,7 @@ function analyzeGraph(graph: DependencyGraph, importerPath: string, text: string
   const findings: Finding[] = [];
   const directPackages = new Map<string, GraphPackage>();
 
+  const perDependency: { dependency: ManifestDependency; rated: RatedReach[] }[] = [];
   for (const dependency of effectiveDependencies(manifest.dependencies)) {
     const start = graph.resolveFromImporter(importerPath, dependency.name, dependency.spec);
     if (!start) continue;
@@ -117,7 +118,13 @@ function analyzeGraph(graph: DependencyGraph, importerPath: string, text: string
     // A direct dependency the table lists already gets analyzeManifest's `native-dependency` finding.
     const includeStart = lookup(start.name) === undefined && lookup(dependency.name) === undefined;
     const reaches = findNativePackagesBehind(start, dependency.name, edges, classify, includeStart).filter((reach) => !ignored.has(reach.pkg.name));
-    if (reaches.length > 0) findings.push(transitiveFinding(dependency, reaches, lines));
+    perDependency.push({ dependency, rated: reaches.map((reach) => rateReach(dependency, reach)) });
+  }
+
+  const informationOwners = ownersOfInformation(perDependency, new Set(directPackages.values()));
+  for (const { dependency, rated } of perDependency) {
+    const kept = rated.filter((item) => item.severity !== 'information' || informationOwners.get(item.reach.pkg) === dependency);
+    if (kept.length > 0) findings.push(transitiveFinding(dependency, kept, lines));
   }
 
   findings.push(...findNativeCliFindings(manifest, text, lines, { graph, importerPath, edges, classify, directPackages, ignored }));
@@ -151,13 +158,42 @@ function effectiveDependencies(dependencies: readonly ManifestDependency[]): Man
 /** Messages list this many native packages in full; related information carries every one after the first. */
 const MAX_NAMED_IN_MESSAGE = 5;
 
-function transitiveFinding(dependency: ManifestDependency, reaches: NativeReach[], lines: LineIndex): Finding {
-  const rated = reaches
-    .map((reach) => {
-      const tier = reachTier(dependency.section, reach.required);
-      return { reach, tier, severity: severityOf(reach, tier), description: describeReach(reach, tier) };
-    })
-    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.reach.chain.length - b.reach.chain.length);
+interface RatedReach {
+  reach: NativeReach;
+  severity: Severity;
+  description: string;
+}
+
+function rateReach(dependency: ManifestDependency, reach: NativeReach): RatedReach {
+  const tier = reachTier(dependency.section, reach.required);
+  return { reach, severity: severityOf(reach, tier), description: describeReach(reach, tier) };
+}
+
+/**
+ * Picks, for each native package reported at information, the one direct dependency whose finding mentions it: none
+ * when the package is itself a direct dependency, else the one with the shortest chain (the first in package.json on
+ * a tie). A Vite project then hears once that esbuild is swapped, on `vite`, not again on every Vite plugin.
+ * Errors and warnings stay on every direct dependency that brings the package in, because removing one does not fix it.
+ */
+function ownersOfInformation(perDependency: { dependency: ManifestDependency; rated: RatedReach[] }[], directPackages: ReadonlySet<GraphPackage>): Map<GraphPackage, ManifestDependency> {
+  const owners = new Map<GraphPackage, { dependency: ManifestDependency; length: number }>();
+  for (const { dependency, rated } of perDependency) {
+    for (const { reach, severity } of rated) {
+      if (severity !== 'information') continue;
+      if (directPackages.has(reach.pkg) && reach.chain.length > 1) continue;
+
+      const current = owners.get(reach.pkg);
+      if (!current || reach.chain.length < current.length) owners.set(reach.pkg, { dependency, length: reach.chain.length });
+    }
+  }
+
+  const result = new Map<GraphPackage, ManifestDependency>();
+  for (const [pkg, owner] of owners) if (!directPackages.has(pkg) || owner.length === 1) result.set(pkg, owner.dependency);
+  return result;
+}
+
+function transitiveFinding(dependency: ManifestDependency, items: RatedReach[], lines: LineIndex): Finding {
+  const rated = [...items].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.reach.chain.length - b.reach.chain.length);
 
   const severity = rated.map((item) => item.severity).reduce(worseSeverity);
   const range = dependency.keyRange;

@@ -38,6 +38,9 @@ export const INSTALL_SCRIPT_FALSE_POSITIVES: ReadonlyMap<string, string> = new M
   ['ejs', 'postinstall prints a message'],
   ['husky', 'install writes Git hooks (version 4)'],
   ['yorkie', 'install writes Git hooks'],
+  ['pre-commit', 'install writes a Git hook'],
+  ['pre-push', 'install writes a Git hook'],
+  ['spawn-sync', 'postinstall does nothing on Node.js 0.12 and later, which have child_process.spawnSync'],
   ['simple-git-hooks', 'postinstall writes Git hooks'],
   ['msw', 'postinstall copies its service worker script into the public folder'],
   ['prisma', 'preinstall checks the Node.js and package manager versions; the engines come from @prisma/engines'],
@@ -50,6 +53,7 @@ export const INSTALL_SCRIPT_FALSE_POSITIVES: ReadonlyMap<string, string> = new M
 export const BINARY_DOWNLOADERS: ReadonlyMap<string, string> = new Map([
   ['@prisma/engines', "postinstall downloads Prisma's query and schema engines, native binaries for the host platform"],
   ['@sentry/cli', 'install downloads the sentry-cli executable for the host platform'],
+  ['ffmpeg-static', 'install downloads an ffmpeg executable for the host platform'],
   ['electron', 'postinstall downloads the Electron executable for the host platform'],
   ['cypress', 'postinstall downloads the Cypress application for the host platform'],
   ['puppeteer', 'postinstall downloads a Chrome build for the host platform'],

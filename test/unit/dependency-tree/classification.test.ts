@@ -169,6 +169,29 @@ describe('native-transitive-dependency findings', () => {
     assert.match(findings[0].message, /hooky runs an install script that may build native code \(wrapper → hooky\)/);
   });
 
+  it('reports information on one dependency', () => {
+    const text = packageLock({
+      vite: { dependencies: { esbuild: '^0.21' } },
+      esbuild: { hasInstallScript: true },
+      'vite-plugin': { peerDependencies: { vite: '^5' } },
+      'other-tool': { dependencies: { helper: '^1' } },
+      helper: { dependencies: { esbuild: '^0.21' } },
+    });
+    const reader = createMemoryReader({ '/p/package-lock.json': text });
+    const findings = analyzeDependencyTree('/p/package.json', '{"devDependencies": {"vite-plugin": "1", "other-tool": "1", "vite": "5"}}', reader);
+
+    assert.deepStrictEqual(findings.map((finding) => finding.package), ['vite']);
+    assert.strictEqual(findings[0].severity, 'information');
+    assert.match(findings[0].message, /esbuild is replaced by a WebAssembly build/);
+  });
+
+  it('keeps failures on every dependency', () => {
+    const text = packageLock({ one: { dependencies: { addon: '^1' } }, two: { dependencies: { addon: '^1' } }, addon: { dependencies: { nan: '^2' } }, nan: {} });
+    const reader = createMemoryReader({ '/p/package-lock.json': text });
+    const findings = analyzeDependencyTree('/p/package.json', '{"dependencies": {"one": "1", "two": "1"}}', reader);
+    assert.deepStrictEqual(findings.map((finding) => [finding.package, finding.severity]), [['one', 'error'], ['two', 'error']]);
+  });
+
   it('honours ignorePackages', () => {
     const reader = createMemoryReader({ '/p/package-lock.json': packageLock({ wrapper: { dependencies: { addon: '^1' } }, addon: { dependencies: { nan: '^2' } }, nan: {} }) });
     const manifest = '{"dependencies": {"wrapper": "1", "addon": "1"}, "scripts": {"x": "addon"}}';
