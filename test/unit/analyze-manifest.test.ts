@@ -82,11 +82,12 @@ describe('analyzeManifest script rules', () => {
     assert.strictEqual(only(findings, (f) => f.script === 'gen').via?.length, 0);
   });
 
-  it('says when a lifecycle script breaks the install', () => {
+  it('says when a lifecycle script runs at install', () => {
     const source = '{"scripts":{"postinstall":"bash setup.sh"}}';
     const finding = only(analyzeManifest(source), (f) => f.script === 'postinstall');
     assert.strictEqual(finding.command, 'bash');
     assert.ok(finding.message.includes('npm install'));
+    assert.ok(!finding.message.includes('install fails with it'), finding.message);
   });
 
   it('reports npm rebuild of a native package as an error', () => {
@@ -94,6 +95,33 @@ describe('analyzeManifest script rules', () => {
     assert.strictEqual(finding.rule, 'native-build-script');
     assert.strictEqual(finding.command, 'npm');
     assert.strictEqual(finding.severity, 'error');
+    assert.ok(!finding.message.includes('"npm" cannot run'), finding.message);
+    assert.ok(finding.message.includes('node-sass'), finding.message);
+  });
+
+  it('ignores npm rebuild of pure JavaScript packages', () => {
+    assert.deepStrictEqual(analyzeManifest('{"scripts":{"a":"npm rebuild lodash"}}'), []);
+    const all = only(analyzeManifest('{"scripts":{"a":"npm rebuild"}}'), () => true);
+    assert.strictEqual(all.severity, 'warning');
+  });
+
+  it('names the script file run by bash', () => {
+    const finding = only(analyzeManifest('{"scripts":{"f":"bash scripts/deploy.sh"}}'), () => true);
+    assert.strictEqual(finding.command, 'bash');
+    assert.ok(finding.message.includes('scripts/deploy.sh'), finding.message);
+  });
+
+  it('reports bun scripts', () => {
+    const findings = analyzeManifest('{"scripts":{"a":"bun run src/index.ts","b":"bunx vite"}}');
+    assert.deepStrictEqual(
+      findings.map((f) => f.command),
+      ['bun', 'bunx'],
+    );
+  });
+
+  it('follows no pre hook through pnpm', () => {
+    const findings = analyzeManifest('{"scripts":{"prebuild":"make","build":"tsc","a":"pnpm build","b":"npm run build"}}');
+    assert.deepStrictEqual(findings.map((f) => f.script).sort(), ['b', 'prebuild']);
   });
 
   it('reports only napi build among napi subcommands', () => {

@@ -85,7 +85,7 @@ describe('findScriptSteps wrappers', () => {
     ['pnpm dlx tsx x.ts', [], ['tsx']],
     ['yarn dlx gcc', [], ['gcc']],
     ['npm exec -- docker ps', [], ['docker']],
-    ['sudo apt-get install x', [], ['sudo']],
+    ['sudo apt-get install x', [], ['sudo', 'apt-get']],
     ['time nohup python3 x.py', [], ['python3']],
     ['nice -n 5 make', [], ['make']],
     ['timeout 5 go test', [], ['go']],
@@ -99,6 +99,31 @@ describe('findScriptSteps wrappers', () => {
       assert.deepStrictEqual(commandNames(script, names), expected);
     });
   }
+
+  it('unwraps commands after -- and -exec', () => {
+    assert.deepStrictEqual(commandNames('cargo-cp-artifact -nc index.node -- cargo build --release'), ['cargo']);
+    assert.deepStrictEqual(commandNames("onchange 'src/**' -- make"), ['make']);
+    assert.deepStrictEqual(commandNames('ls | xargs -n 1 python'), ['ls', 'python']);
+    assert.deepStrictEqual(commandNames("find . -name '*.py' -exec python {} ;"), ['python']);
+  });
+
+  it('reads watcher command strings', () => {
+    assert.deepStrictEqual(commandNames("chokidar 'src/**' -c 'cargo build'"), ['cargo']);
+    assert.deepStrictEqual(commandNames("watch 'make' src"), ['make']);
+  });
+
+  it('skips command -v probes', () => {
+    assert.deepStrictEqual(commandNames('command -v python3 >/dev/null || echo no'), ['echo']);
+    assert.deepStrictEqual(commandNames('type docker && which go && hash make'), ['type', 'which', 'hash']);
+  });
+
+  it('reports sudo and what it runs', () => {
+    assert.deepStrictEqual(commandNames('sudo -E make install'), ['sudo', 'make']);
+  });
+
+  it('treats bun as a command, not a wrapper', () => {
+    assert.deepStrictEqual(commandNames('bun run build && bunx vite', ['build']), ['bun', 'bunx']);
+  });
 
   it('reads concurrently arguments as commands, not labels', () => {
     assert.deepStrictEqual(commandNames('concurrently -n python,webpack "python manage.py runserver" "webpack serve"'), ['python', 'webpack']);
@@ -137,6 +162,13 @@ describe('findScriptSteps script calls', () => {
 
   it('links run-s, run-p and npm-run-all patterns', () => {
     assert.deepStrictEqual(describeSteps('run-s clean "build:* -- --prod" && run-p -l watch:*'), ['call:clean', 'call:build:*', 'call:watch:*']);
+  });
+
+  it('handles very long scripts', () => {
+    const long = Array.from({ length: 5000 }, (_, i) => `node a${i}.js`).join(' && ') + ' && make';
+    assert.strictEqual(commandNames(long).at(-1), 'make');
+    const nested = '('.repeat(5000) + 'make' + ')'.repeat(5000);
+    assert.deepStrictEqual(commandNames(nested), ['make']);
   });
 
   it('links concurrently npm shorthands', () => {

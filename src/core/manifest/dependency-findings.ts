@@ -1,6 +1,6 @@
 // Findings for dependency sections: packages that need native code, with a swap where one exists.
 
-import type { DependencySection, Finding, Fix } from '../findings';
+import type { DependencySection, Finding, Fix, Severity } from '../findings';
 import type { AnalyzeOptions } from '../analyze-manifest';
 import type { NativePackageInfo } from '../native-packages';
 import { lookupNativePackage, nativeSeverity } from '../native-dependency-checker';
@@ -74,17 +74,23 @@ function nativePackageFinding(
   const severity = nativeSeverity(info, section);
   const fix = swapFix(section, name, info);
   return manifest.finding(
-    { rule: 'native-dependency', severity, message: nativeMessage(name, installed, info, section), package: name, section, alternative: info.alternative, ...(fix ? { fix } : {}) },
+    { rule: 'native-dependency', severity, message: nativeMessage(name, installed, info, section, severity), package: name, section, alternative: info.alternative, ...(fix ? { fix } : {}) },
     range.start,
     range.end,
   );
 }
 
-function nativeMessage(name: string, installed: string, info: NativePackageInfo, section: DependencySection): string {
+function nativeMessage(name: string, installed: string, info: NativePackageInfo, section: DependencySection, severity: Severity): string {
   const alias = installed === name ? '' : `"${name}" installs "${installed}". `;
-  const what = alias + (info.note ?? `"${installed}" needs native code, which WebContainers cannot build or load.`);
+  const verdict =
+    severity === 'error'
+      ? `"${installed}" needs native code, which a WebContainer cannot build or load.`
+      : `"${installed}" may not work in a WebContainer.`;
   const optional = section === 'optionalDependencies' ? ' As an optional dependency, npm skips it when it fails, and whatever uses it will not work.' : '';
-  return `${what}${optional} ${remedyText(info)}`.trim();
+
+  // The note may already give the remedy, as sharp's gives the --cpu=wasm32 install command.
+  const remedy = info.remedy === 'wasm32-install' && info.note?.includes('--cpu=wasm32') ? '' : ` ${remedyText(info)}`;
+  return `${alias}${verdict} ${info.note ?? ''}${optional}${remedy}`.replace(/\s+/g, ' ').trim();
 }
 
 function remedyText(info: NativePackageInfo): string {

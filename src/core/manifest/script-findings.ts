@@ -11,6 +11,7 @@ import {
   type ScriptProblem,
 } from '../scripts/analyze-scripts';
 import type { ShellWord } from '../scripts/shell-word';
+import type { ScriptCall } from '../scripts/find-invocations';
 import { scanScriptTokens, suspectCommandKeys } from '../scripts/script-prefilter';
 import type { ManifestText } from './manifest-text';
 import { lastMembersByName, type JsonSpan, type ManifestSection } from './read-manifest';
@@ -47,11 +48,12 @@ export function analyzeScriptFindings(manifest: ManifestText, section: ManifestS
 
   // Problems reached by running each called script, computed once per target for the whole file.
   const runProblems = new Map<string, ScriptProblem[]>();
-  const problemsOfRun = (target: string) => {
-    let problems = runProblems.get(target);
+  const problemsOfRun = (target: string, runsHooks: boolean) => {
+    const key = `${runsHooks ? 'hooks' : 'plain'}\u0000${target}`;
+    let problems = runProblems.get(key);
     if (!problems) {
-      problems = collectRunProblems(scripts, scriptNames, target, options);
-      runProblems.set(target, problems);
+      problems = collectRunProblems(scripts, scriptNames, target, options, runsHooks);
+      runProblems.set(key, problems);
     }
     return problems;
   };
@@ -74,7 +76,7 @@ export function analyzeScriptFindings(manifest: ManifestText, section: ManifestS
     }
 
     for (const call of analysis.calls) {
-      const finding = callFinding(manifest, entry, call.word, expandScriptPattern(call.target, scriptNames), entries, problemsOfRun);
+      const finding = callFinding(manifest, entry, call, expandScriptPattern(call.target, scriptNames), entries, problemsOfRun);
       if (finding) findings.push(finding);
     }
   }
@@ -103,15 +105,15 @@ function wordRange(manifest: ManifestText, span: JsonSpan, word: ShellWord): { s
 function callFinding(
   manifest: ManifestText,
   caller: ScriptEntry,
-  word: ShellWord,
+  call: ScriptCall,
   targets: string[],
   entries: Map<string, ScriptEntry>,
-  problemsOfRun: (target: string) => ScriptProblem[],
+  problemsOfRun: (target: string, runsHooks: boolean) => ScriptProblem[],
 ): Finding | undefined {
   const reached: ScriptProblem[] = [];
   for (const target of targets) {
     if (target === caller.name) continue;
-    for (const problem of problemsOfRun(target)) {
+    for (const problem of problemsOfRun(target, call.runsHooks)) {
       if (problem.script !== caller.name) reached.push(problem);
     }
   }
@@ -120,13 +122,13 @@ function callFinding(
   const worst = reached.reduce((best, problem) => (SEVERITY_RANK[problem.severity] < SEVERITY_RANK[best.severity] ? problem : best));
   const chain = [...worst.via, worst.script];
   const others = reached.length - 1;
-  const lifecycle = INSTALL_LIFECYCLE_SCRIPTS.has(caller.name) ? ` "${caller.name}" runs during npm install, so the install fails with it.` : '';
+  const lifecycle = INSTALL_LIFECYCLE_SCRIPTS.has(caller.name) ? ` "${caller.name}" runs during npm install, so a failure here fails the install too.` : '';
   const message =
     `Runs ${chain.map((name) => `"${name}"`).join(' → ')}, which calls "${worst.command}". ${worst.message}` +
     (others > 0 ? ` ${others} more problem${others === 1 ? '' : 's'} in the scripts it runs.` : '') +
     lifecycle;
 
-  const range = wordRange(manifest, caller.span, word);
+  const range = wordRange(manifest, caller.span, call.word);
   const related = reached.slice(0, MAX_RELATED).flatMap((problem) => {
     const span = entries.get(problem.script)?.span;
     if (!span) return [];

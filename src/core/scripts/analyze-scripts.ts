@@ -82,17 +82,26 @@ function globPartToRegExp(part: string): string {
 }
 
 /** The scripts that `npm run name` runs, in order: the pre hook, the script, the post hook. */
-export function scriptsRunBy(name: string, scripts: Readonly<Record<string, string>>): string[] {
-  const order = [`pre${name}`, name, `post${name}`];
+export function scriptsRunBy(name: string, scripts: Readonly<Record<string, string>>, runsHooks = true): string[] {
+  const order = runsHooks ? [`pre${name}`, name, `post${name}`] : [name];
   return order.filter((candidate) => typeof scripts[candidate] === 'string');
 }
 
 /** Builds the user-facing sentence for a problem found in `script`. */
 export function describeProblem(problem: StepProblem, script: string): string {
-  const subject = problem.rule === 'shell-script' ? `Shell script "${problem.command}"` : `"${problem.command}"`;
+  const lifecycle = INSTALL_LIFECYCLE_SCRIPTS.has(script) ? ` "${script}" runs during npm install, so a failure here fails the install too.` : '';
+  if (problem.rule === 'native-build-script') return `${problem.reason}${lifecycle}`;
+
+  const subject = describeSubject(problem);
   const verdict = problem.severity === 'error' ? 'cannot run in a WebContainer' : 'may not run in a WebContainer';
-  const lifecycle = INSTALL_LIFECYCLE_SCRIPTS.has(script) ? ` "${script}" runs during npm install, so the install fails with it.` : '';
   return `${subject} ${verdict}. ${problem.reason}${lifecycle}`;
+}
+
+/** `Shell script "x.sh" (run with bash)`, `Shell script "./x.sh"` or `"python"`. */
+function describeSubject(problem: StepProblem): string {
+  if (problem.rule !== 'shell-script') return `"${problem.command}"`;
+  if (problem.scriptFile) return `Shell script "${problem.scriptFile}" (run with ${problem.command})`;
+  return `Shell script "${problem.command}"`;
 }
 
 /**
@@ -100,9 +109,9 @@ export function describeProblem(problem: StepProblem, script: string): string {
  * (through npm, pnpm, yarn, bun, npm-run-all and concurrently), and commands inside wrappers.
  * Each script is visited once, so cycles (`a` runs `b` runs `a`) terminate.
  */
-export function analyzeScriptRun(scripts: Readonly<Record<string, string>>, scriptName: string, options: RuntimeOptions = {}): ScriptProblem[] {
+export function analyzeScriptRun(scripts: Readonly<Record<string, string>>, scriptName: string, options: RuntimeOptions = {}, runsHooks = true): ScriptProblem[] {
   const scriptNames = new Set(Object.keys(scripts).filter((name) => typeof scripts[name] === 'string'));
-  return collectRunProblems(scripts, scriptNames, scriptName, options);
+  return collectRunProblems(scripts, scriptNames, scriptName, options, runsHooks);
 }
 
 /** analyzeScriptRun with the script names already collected, for callers that analyse many runs of one file. */
@@ -111,18 +120,19 @@ export function collectRunProblems(
   scriptNames: ReadonlySet<string>,
   scriptName: string,
   options: RuntimeOptions,
+  runsHooks = true,
 ): ScriptProblem[] {
   const problems: ScriptProblem[] = [];
   const visited = new Set<string>();
 
   // Depth-first in run order, with an explicit stack so that chains thousands of scripts long cannot overflow
   // the call stack. `chain` lists the scripts run on the way to `name`; a hook's chain also names its script.
-  const pending: Array<{ name: string; chain: string[] }> = [{ name: scriptName, chain: [] }];
+  const pending: Array<{ name: string; chain: string[]; hooks: boolean }> = [{ name: scriptName, chain: [], hooks: runsHooks }];
   while (pending.length > 0) {
-    const { name, chain } = pending.pop()!;
-    const next: Array<{ name: string; chain: string[] }> = [];
+    const { name, chain, hooks } = pending.pop()!;
+    const next: typeof pending = [];
 
-    for (const script of scriptsRunBy(name, scripts)) {
+    for (const script of scriptsRunBy(name, scripts, hooks)) {
       if (visited.has(script)) continue;
       visited.add(script);
 
@@ -131,7 +141,7 @@ export function collectRunProblems(
       for (const problem of analysis.problems) problems.push(toScriptProblem(problem, script, via));
 
       for (const call of analysis.calls) {
-        for (const target of expandScriptPattern(call.target, scriptNames)) next.push({ name: target, chain: [...via, script] });
+        for (const target of expandScriptPattern(call.target, scriptNames)) next.push({ name: target, chain: [...via, script], hooks: call.runsHooks });
       }
     }
     pending.push(...next.reverse());

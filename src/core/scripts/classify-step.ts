@@ -24,6 +24,8 @@ export interface StepProblem {
   word: ShellWord;
   /** Why it cannot run and what to do instead, as a sentence. */
   reason: string;
+  /** For `bash x.sh`: the script file that the interpreter runs. */
+  scriptFile?: string;
   fallbackDriver: 'docker' | null;
 }
 
@@ -108,7 +110,15 @@ function classifyShellInterpreter(step: Invocation, options: RuntimeOptions): St
   const runsCommandString = step.args.some((arg) => /^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg.text));
   const scriptFile = step.args.find((arg) => !arg.text.startsWith('-') && !arg.text.startsWith('+'));
   if (!runsCommandString && scriptFile) {
-    return { rule: 'shell-script', severity: 'warning', command: step.word.text, word: step.word, reason: SHELL_SCRIPT_REASON, fallbackDriver: 'docker' };
+    return {
+      rule: 'shell-script',
+      severity: 'warning',
+      command: step.word.text,
+      word: step.word,
+      reason: SHELL_SCRIPT_REASON,
+      fallbackDriver: 'docker',
+      scriptFile: scriptFile.text,
+    };
   }
 
   const found = findRuntimeEntry(step.word.text, options);
@@ -147,21 +157,41 @@ function classifyPathExecutable(step: Invocation, options: RuntimeOptions): Step
   return { rule: 'unsupported-runtime', severity: 'warning', command: text, word: step.word, reason: PATH_EXECUTABLE_REASON, fallbackDriver: 'docker' };
 }
 
-/** `npm rebuild` compiles native addons: an error when it names a known native package, a warning otherwise. */
+/**
+ * `npm rebuild` compiles native addons: an error when it names a known native package, a warning when it names
+ * none (it then rebuilds every installed package), and nothing when every package it names is plain JavaScript.
+ */
 export function classifyNativeRebuild(step: NativeRebuild, options: RuntimeOptions): StepProblem | undefined {
   if (isIgnored('node-gyp', options)) return undefined;
 
   const packages = step.args.filter((arg) => !arg.text.startsWith('-')).map((arg) => arg.text);
   const native = packages.filter((name) => lookupNativePackage(name) !== undefined);
-  const severity: Severity = native.length > 0 ? 'error' : 'warning';
-  const subject = native.length > 0 ? native.join(', ') : packages.length > 0 ? packages.join(', ') : 'every installed package';
+  const command = `${step.word.text} rebuild`;
 
+  if (packages.length === 0) {
+    return {
+      rule: 'native-build-script',
+      severity: 'warning',
+      command: step.word.text,
+      word: step.word,
+      reason:
+        `"${command}" recompiles the native addons of every installed package with node-gyp, which fails in a WebContainer ` +
+        'when any dependency has one: there is no C/C++ compiler and native addons cannot be loaded. ' +
+        'Remove the rebuild, or rebuild only the packages that need it outside the WebContainer.',
+      fallbackDriver: 'docker',
+    };
+  }
+  if (native.length === 0) return undefined;
+
+  const names = native.map((name) => `"${name}"`).join(', ');
   return {
     rule: 'native-build-script',
-    severity,
+    severity: 'error',
     command: step.word.text,
     word: step.word,
-    reason: `"${step.word.text} rebuild" compiles the native addons of ${subject} with node-gyp, which cannot run in a WebContainer: there is no C/C++ compiler and native addons cannot be loaded.`,
+    reason:
+      `"${command}" compiles the native addon of ${names} with node-gyp, which cannot run in a WebContainer: there is no ` +
+      `C/C++ compiler and native addons cannot be loaded. Remove the rebuild and replace ${names} with a package that needs no native code.`,
     fallbackDriver: 'docker',
   };
 }

@@ -27,6 +27,11 @@ export interface ScriptCall extends StepCondition {
   kind: 'script-call';
   /** The script name or a glob such as `build:*` (npm-run-all). */
   target: string;
+  /**
+   * Whether the call also runs the target's pre and post scripts. npm and yarn 1 do; pnpm 8, which WebContainer
+   * ships, runs them only with `enable-pre-post-scripts`, whose default became true in pnpm 9.
+   */
+  runsHooks: boolean;
   word: ShellWord;
 }
 
@@ -42,8 +47,11 @@ export type ScriptStep = Invocation | ScriptCall | NativeRebuild;
 /** Nested command strings deeper than this are not followed, so hostile input cannot recurse without bound. */
 const MAX_NESTING = 4;
 
-/** Words examined per script at most; longer scripts are analysed up to this point. */
-const MAX_WORDS = 5000;
+/**
+ * Words examined per script at most, so that a pathological script costs bounded time.
+ * NOTE: words past this limit (a script of several hundred kilobytes) are not analysed, and nothing reports that.
+ */
+const MAX_WORDS = 100_000;
 
 /**
  * Returns the steps of `script` in source order, including conditional ones (see StepCondition).
@@ -250,8 +258,8 @@ function runNpx(call: WrapperCall): void {
 }
 
 /** Records a call of a script of this package.json. */
-function callScript(target: ShellWord, context: WalkContext): void {
-  pushStep(context, { kind: 'script-call', target: target.text, word: target });
+function callScript(target: ShellWord, context: WalkContext, runsHooks = true): void {
+  pushStep(context, { kind: 'script-call', target: target.text, word: target, runsHooks });
 }
 
 const NPM_RUN_ALIASES = new Set(['run', 'run-script', 'rum', 'urn']);
@@ -300,7 +308,7 @@ function runPackageManager(call: WrapperCall): void {
 
   // yarn, pnpm and bun run a script of that name when one exists; otherwise a built-in command or a package binary.
   if (PACKAGE_MANAGER_BUILTINS.has(text)) {
-    withCondition(call.context, { onlyIfScript: text }, () => callScript(subcommand, call.context));
+    withCondition(call.context, { onlyIfScript: text }, () => callScript(subcommand, call.context, manager !== 'pnpm'));
     return;
   }
   callScriptOrBinary(manager, subcommand, call.words, subcommandIndex, call.context, call.depth);
@@ -312,7 +320,7 @@ function callScriptOrBinary(manager: string, target: ShellWord, words: ShellWord
     callScript(target, context);
     return;
   }
-  withCondition(context, { onlyIfScript: target.text }, () => callScript(target, context));
+  withCondition(context, { onlyIfScript: target.text }, () => callScript(target, context, manager !== 'pnpm'));
   withCondition(context, { unlessScript: target.text }, () => walkCommand(words, index, context, depth));
 }
 
@@ -355,7 +363,7 @@ function runConcurrently(call: WrapperCall): void {
     const shorthand = CONCURRENTLY_SHORTHAND.exec(word.text);
     if (shorthand) {
       const nameStart = shorthand[1].length + 1;
-      callScript({ ...word, text: shorthand[2].split(/\s/)[0], offsets: word.offsets.slice(nameStart) }, call.context);
+      callScript({ ...word, text: shorthand[2].split(/\s/)[0], offsets: word.offsets.slice(nameStart) }, call.context, shorthand[1] !== 'pnpm');
     } else {
       walkNestedWord(word, call.context, call.depth);
     }
@@ -395,6 +403,52 @@ function runShellInterpreter(call: WrapperCall): void {
   pushStep(call.context, { kind: 'command', word: call.word, args: call.args });
 }
 
+/** cargo-cp-artifact and onchange: the command follows `--`. */
+function runAfterDoubleDash(call: WrapperCall): void {
+  const separator = call.words.findIndex((word, index) => index > call.index && word.text === '--');
+  if (separator > 0) walkCommand(call.words, separator + 1, call.context, call.depth);
+}
+
+/** find: the words after `-exec` up to `;` or `+` are a command. */
+function runFindExec(call: WrapperCall): void {
+  for (let index = call.index + 1; index < call.words.length; index++) {
+    if (!['-exec', '-execdir', '-ok', '-okdir'].includes(call.words[index].text)) continue;
+
+    const end = call.words.findIndex((word, at) => at > index && (word.text === ';' || word.text === '+'));
+    const commandWords = call.words.slice(index + 1, end < 0 ? undefined : end);
+    walkCommand(commandWords, 0, call.context, call.depth);
+  }
+}
+
+/** Watchers whose command is one string: `chokidar -c 'cmd'` and `watch 'cmd' dir`. */
+function runWatcherCommandOption(call: WrapperCall): void {
+  for (let index = call.index + 1; index < call.words.length; index++) {
+    const text = call.words[index].text;
+    if ((text === '-c' || text === '--command') && call.words[index + 1]) {
+      walkNestedWord(call.words[index + 1], call.context, call.depth);
+      return;
+    }
+  }
+}
+
+function runWatchCommand(call: WrapperCall): void {
+  const commandIndex = skipWhile(call.words, call.index + 1, optionSkipper(['-n', '--interval', '-p', '--ignoreDirectoryPattern']));
+  const commandString = call.words[commandIndex];
+  if (commandString) walkNestedWord(commandString, call.context, call.depth);
+}
+
+/** sudo is reported itself, and what it runs is checked too. */
+function runSudo(call: WrapperCall): void {
+  pushStep(call.context, { kind: 'command', word: call.word, args: call.args });
+  runAfterOptions(call, ['-u', '--user', '-g', '--group', '-C', '-h', '--host', '-p', '--prompt', '-U', '-r', '-t', '-D', '--chdir']);
+}
+
+/** `command -v x` only asks whether x exists; `command x` runs it. */
+function runCommandBuiltin(call: WrapperCall): void {
+  if (call.args.some((arg) => arg.text === '-v' || arg.text === '-V')) return;
+  runAfterOptions(call, []);
+}
+
 /** dotenv-cli and env-cmd: options, an optional `--`, then the command. */
 function runDotenv(call: WrapperCall): void {
   runAfterOptions(call, ['-e', '-c', '-v', '-p', '-f', '--file', '-r', '--rc-file', '--environments']);
@@ -415,12 +469,10 @@ const WRAPPERS: Record<string, WrapperHandler> = {
   'cross-env-shell': runCrossEnv,
   env: runEnv,
   npx: runNpx,
-  bunx: runNpx,
   pnpx: runNpx,
   npm: runPackageManager,
   pnpm: runPackageManager,
   yarn: runPackageManager,
-  bun: runPackageManager,
   'npm-run-all': runNpmRunAll,
   'npm-run-all2': runNpmRunAll,
   'run-s': runNpmRunAll,
@@ -440,7 +492,15 @@ const WRAPPERS: Record<string, WrapperHandler> = {
   nohup: (call) => runAfterOptions(call, []),
   nice: (call) => runAfterOptions(call, ['-n', '--adjustment']),
   exec: (call) => runAfterOptions(call, ['-a']),
-  command: (call) => runAfterOptions(call, []),
+  command: runCommandBuiltin,
+  sudo: runSudo,
+  doas: runSudo,
+  'cargo-cp-artifact': runAfterDoubleDash,
+  onchange: runAfterDoubleDash,
+  find: runFindExec,
+  chokidar: runWatcherCommandOption,
+  watch: runWatchCommand,
+  xargs: (call) => runAfterOptions(call, ['-n', '-I', '-L', '-P', '-d', '-a', '-E', '-s', '--max-args', '--replace', '--max-lines', '--max-procs', '--delimiter', '--arg-file', '--eof', '--max-chars']),
   builtin: (call) => runAfterOptions(call, []),
   stdbuf: (call) => runAfterOptions(call, ['-i', '-o', '-e']),
   timeout: (call) => {
