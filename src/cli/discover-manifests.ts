@@ -42,15 +42,25 @@ export function discoverManifests(paths: readonly string[], cwd: string): Discov
       continue;
     }
 
+    // A file reached through a symbolic link and directly is the same file, so it is keyed by its real path.
     for (const manifest of found) {
-      if (!seen.has(manifest.absolutePath)) {
-        seen.add(manifest.absolutePath);
+      const identity = realPathOrSelf(manifest.absolutePath);
+      if (!seen.has(identity)) {
+        seen.add(identity);
         result.manifests.push(manifest);
       }
     }
   }
 
   return result;
+}
+
+function realPathOrSelf(absolutePath: string): string {
+  try {
+    return fs.realpathSync(absolutePath);
+  } catch {
+    return absolutePath;
+  }
 }
 
 function discoverFromPath(given: string, absolutePath: string, problems: InputProblem[]): ManifestFile[] | 'folder-without-manifest' {

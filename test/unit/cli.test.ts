@@ -226,6 +226,19 @@ describe('cli', function () {
       );
     });
 
+    it('file linked from two folders is reported once', function () {
+      writeFile(dir, 'loop/package.json', MANIFEST_WITH_ERROR);
+      fs.mkdirSync(path.join(dir, 'order', 'a'), { recursive: true });
+      fs.symlinkSync(path.join(dir, 'loop', 'package.json'), path.join(dir, 'order', 'a', 'package.json'), 'file');
+
+      const result = runCli(['check', '--format', 'json', 'order', 'loop'], { cwd: dir });
+
+      assert.deepEqual(
+        parseJsonOutput(result).files.map((file) => file.path),
+        [path.join('order', 'a', 'package.json')],
+      );
+    });
+
     it('symbolic link loop is not followed', function () {
       writeFile(dir, 'project/package.json', MANIFEST_CLEAN);
       fs.symlinkSync(path.join(dir, 'project'), path.join(dir, 'project', 'loop'), 'dir');
