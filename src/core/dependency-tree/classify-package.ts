@@ -10,6 +10,7 @@ import {
   BINARY_DOWNLOADERS,
   INSTALL_SCRIPT_FALSE_POSITIVES,
   NATIVE_INSTALL_TOOL,
+  SELF_FALLBACK_PACKAGES,
   UNCONFIRMED_IN_WEBCONTAINER,
 } from './native-signals';
 import { installsInWebContainer, isWasm32Only, KNOWN_PACKAGE_OS, platformFromPackageName } from './webcontainer-platform';
@@ -77,6 +78,11 @@ export function classifyPackage(pkg: GraphPackage, graph: DependencyGraph, looku
 
   const downloads = BINARY_DOWNLOADERS.get(pkg.name);
   if (downloads) return { verdict: 'platform-binary', evidence: [downloads], certainty: 'confirmed', installsInWebContainer: installs };
+
+  const fallback = SELF_FALLBACK_PACKAGES.get(pkg.name);
+  if (fallback && family?.linuxX64Members.length) {
+    return { verdict: 'optional-native', evidence: [fallback, ...family.evidence], certainty: 'confirmed', installsInWebContainer: installs, platformMembers: family.members };
+  }
 
   if (family?.linuxX64Members.length) {
     const verdict = family.wasm32Members.length > 0 ? 'wasm32' : 'platform-binary';

@@ -72,6 +72,14 @@ export const CLI_NATIVE_DEPENDENCIES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * Packages with per-platform native builds that load a WebAssembly build by themselves when the native one fails, so
+ * their native part is optional. Used when the native-package table does not list them.
+ */
+export const SELF_FALLBACK_PACKAGES: ReadonlyMap<string, string> = new Map([
+  ['next', 'Next.js falls back to @next/swc-wasm-nodejs when its @next/swc-* binary cannot load, as it does in a WebContainer'],
+]);
+
+/**
  * Packages with per-platform native builds where how WebContainer treats them is not confirmed by any public source,
  * so findings about them stay at information. Rollup 4 ships its parser as @rollup/rollup-* binaries, yet Vite
  * projects, which need it, run in WebContainers as StackBlitz's own starters show.

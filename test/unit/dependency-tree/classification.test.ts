@@ -69,6 +69,18 @@ describe('classification rules', () => {
     assert.strictEqual(result.get('wasm-ready')?.verdict, 'wasm32');
   });
 
+  it('treats Next.js binaries as optional', () => {
+    const result = verdicts(
+      packageLock({
+        next: { optionalDependencies: { '@next/swc-linux-x64-gnu': '15.0.0', '@next/swc-darwin-arm64': '15.0.0' } },
+        '@next/swc-linux-x64-gnu': { os: ['linux'], cpu: ['x64'], libc: ['glibc'], optional: true },
+        '@next/swc-darwin-arm64': { os: ['darwin'], cpu: ['arm64'], optional: true },
+      }),
+    );
+    assert.strictEqual(result.get('next')?.verdict, 'optional-native');
+    assert.match(result.get('next')?.evidence[0] ?? '', /@next\/swc-wasm-nodejs/);
+  });
+
   it('lets extra table entries win', () => {
     const text = packageLock({ 'fast-hash': { dependencies: { 'node-gyp-build': '^4' } }, 'node-gyp-build': {} });
     const result = analyzeLockfile(text, 'package-lock.json', { extraNativePackages: { 'fast-hash': { alternative: 'hash-wasm', remedy: 'swapped-by-webcontainer' } } });
