@@ -52,12 +52,15 @@ async function readWithFs(root: string, readFile: (file: string) => Promise<Buff
   };
   await walk(root);
 
+  // The contents are kept, as the mount tree keeps them, so both sides hold the same memory.
+  const contents: Buffer[] = [];
   let bytes = 0;
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
-      const contents = await readFile(files[next++]);
-      bytes += contents.byteLength;
+      const index = next++;
+      contents[index] = await readFile(files[index]);
+      bytes += contents[index].byteLength;
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
