@@ -37,6 +37,8 @@ export const INSTALL_SCRIPT_FALSE_POSITIVES: ReadonlyMap<string, string> = new M
   ['nodemon', 'postinstall prints a funding message'],
   ['ejs', 'postinstall of older 3.x releases prints a message'],
   ['@fortawesome/fontawesome-free', 'postinstall prints an attribution message (5.x)'],
+  ['gatsby', 'postinstall fetches the list of current Gatsby APIs and ignores failures'],
+  ['gatsby-cli', 'postinstall prints a welcome message after a global install'],
   ['husky', 'install writes Git hooks (version 4)'],
   ['yorkie', 'install writes Git hooks'],
   ['pre-commit', 'install writes a Git hook'],
