@@ -123,8 +123,8 @@ function analyzeGraph(graph: DependencyGraph, importerPath: string, text: string
 
   const informationOwners = ownersOfInformation(perDependency, new Set(directPackages.values()));
   for (const { dependency, rated } of perDependency) {
-    const kept = rated.filter((item) => item.severity !== 'information' || informationOwners.get(item.reach.pkg) === dependency);
-    if (kept.length > 0) findings.push(transitiveFinding(dependency, kept, lines));
+    const reported = rated.filter((item) => item.severity !== 'information' || informationOwners.get(item.reach.pkg) === dependency);
+    if (reported.length > 0) findings.push(transitiveFinding(dependency, reported, lines));
   }
 
   findings.push(...findNativeCliFindings(manifest, text, lines, { graph, importerPath, edges, classify, directPackages, ignored }));

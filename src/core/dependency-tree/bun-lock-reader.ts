@@ -1,7 +1,7 @@
 // Reads bun.lock, the text lockfile of Bun 1.1.39 and later: JSON with comments and trailing commas.
 // `workspaces` maps each folder ('' for the root) to its declared dependencies. `packages` maps an install path
 // (`name`, or `parent/name` when nested) to a tuple whose first element is `name@version` and whose first object element
-// holds dependencies, optionalDependencies, peerDependencies, optionalPeers, os, cpu and bin. It has no install-script flag.
+// contains dependencies, optionalDependencies, peerDependencies, optionalPeers, os, cpu and bin. It has no install-script flag.
 
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import {

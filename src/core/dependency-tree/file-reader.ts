@@ -36,7 +36,7 @@ export function joinPath(...parts: string[]): string {
   return joined === '' ? '.' : joined;
 }
 
-/** The directory part of a '/'-separated path: `a/b/package.json` gives `a/b`, `package.json` gives `.`, `/x` gives `/`. */
+/** Returns the directory part of a '/'-separated path: `a/b/package.json` gives `a/b`, `package.json` gives `.`, `/x` gives `/`. */
 export function parentDirectory(path: string): string {
   const normalized = path.replace(/\\/g, '/').replace(/\/+$/, '');
   if (normalized === '') return path.startsWith('/') ? '/' : '.';
@@ -46,7 +46,7 @@ export function parentDirectory(path: string): string {
   return normalized.slice(0, slash);
 }
 
-/** The last part of a '/'-separated path. */
+/** Returns the last part of a '/'-separated path. */
 export function baseName(path: string): string {
   const normalized = path.replace(/\\/g, '/').replace(/\/+$/, '');
   return normalized.slice(normalized.lastIndexOf('/') + 1);

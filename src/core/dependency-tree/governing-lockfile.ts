@@ -9,7 +9,7 @@ import { workspaceGlobs } from './workspace-packages';
 export interface GoverningLockfile {
   /** The lockfile's path, built from the manifest path with '/' separators. */
   path: string;
-  /** The folder that holds the lockfile, and the node_modules it installs. */
+  /** The folder that contains the lockfile, and the node_modules it installs. */
   directory: string;
   /** The package's folder relative to `directory`: '' when package.json sits next to the lockfile, else `packages/app`. */
   importerPath: string;

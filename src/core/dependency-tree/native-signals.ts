@@ -24,7 +24,7 @@ export const INSTALL_LIFECYCLE_SCRIPTS = ['preinstall', 'install', 'postinstall'
 
 /**
  * Packages whose install script builds nothing, so `hasInstallScript` alone must not mark them native.
- * Each value says what the script does.
+ * Each value describes what the script does.
  */
 export const INSTALL_SCRIPT_FALSE_POSITIVES: ReadonlyMap<string, string> = new Map([
   ['core-js', 'postinstall prints a funding message'],

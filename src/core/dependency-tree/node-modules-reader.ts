@@ -87,7 +87,7 @@ function packageFolders(reader: FileReader, projectDirectory: string, relativeFo
   return folders;
 }
 
-/** `.pnpm/@s+a@1.0.0_peer/node_modules/@s/a`: the package an entry of pnpm's store holds; its siblings are its dependencies. */
+/** `.pnpm/@s+a@1.0.0_peer/node_modules/@s/a`: the package an entry of pnpm's store contains, whose siblings are its dependencies. */
 function pnpmStoreFolders(reader: FileReader, projectDirectory: string, storeFolder: string): string[] {
   const folders: string[] = [];
   for (const entry of reader.readdir(joinPath(projectDirectory, storeFolder)) ?? []) {
@@ -177,7 +177,7 @@ function findNodeFiles(reader: FileReader, folder: string, rootEntries: readonly
   return found;
 }
 
-/** A graph over an installed tree, for projects without a lockfile. Dependencies resolve by Node.js rules. */
+/** Builds a graph over an installed tree, for projects without a lockfile. Dependencies resolve by Node.js rules. */
 export function graphFromInstalledTree(tree: InstalledTree): DependencyGraph {
   const links = new Map<string, string>();
   return {

@@ -63,7 +63,7 @@ export function readPackageLock(data: unknown, format: 'package-lock' | 'npm-shr
 const PRODUCTION_FLAGS = Object.freeze({ dev: false, optional: false });
 
 // Builds one package per entry and copies nothing it does not need to: this loop is most of analyzeLockfile's time
-// beyond JSON.parse, which the lockfile benchmark holds to at most twice JSON.parse alone.
+// beyond JSON.parse, which the lockfile benchmark's goal limits to at most twice JSON.parse alone.
 function packageFromEntry(key: string, entry: Record<string, unknown>, workspace: boolean): GraphPackage {
   const name = typeof entry.name === 'string' ? entry.name : nameFromInstallPath(key);
   const devOptional = entry.devOptional === true;

@@ -1,4 +1,4 @@
-// How each package is reached from the project's own dependency sections, in npm's terms.
+// Reach flags: the kind of path from the project's own dependency sections to each package, in npm's terms.
 
 import type { DependencyGraph, GraphPackage } from './dependency-graph';
 import type { EdgeIndex } from './graph-edges';

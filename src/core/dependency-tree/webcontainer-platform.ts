@@ -1,4 +1,4 @@
-// Which per-platform packages npm installs inside a WebContainer, where process.platform is 'linux' and
+// The platform test for per-platform packages npm installs inside a WebContainer, where process.platform is 'linux' and
 // process.arch is 'x64' (so npm picks linux-x64 builds, which then fail to load).
 
 export const WEBCONTAINER_OS = 'linux';
