@@ -1,6 +1,7 @@
 // Reads each package.json and runs the checker core on its text.
 
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { analyzeManifest, type Finding } from '../core';
 import { describeSystemError, type InputProblem } from './input-problem';
 import type { ManifestFile } from './discover-manifests';
@@ -37,7 +38,7 @@ export function checkManifests(manifests: readonly ManifestFile[]): CheckResult 
     // checked and the run ends with status 2 instead of a stack trace.
     let findings: Finding[];
     try {
-      findings = analyzeManifest(text);
+      findings = analyzeManifest(text, { hasBindingGyp: fs.existsSync(path.join(path.dirname(manifest.absolutePath), 'binding.gyp')) });
     } catch (error) {
       result.problems.push({ path: manifest.displayPath, reason: `the checker failed: ${String(error)}`, stage: 'check' });
       continue;

@@ -18,6 +18,8 @@ export interface AnalyzeOptions {
   extraNativePackages?: Record<string, NativePackageInfo>;
   ignorePackages?: string[];
   ignoreRuntimes?: string[];
+  /** Whether a binding.gyp exists next to the package.json; undefined when the caller cannot tell. */
+  hasBindingGyp?: boolean;
 }
 
 /**

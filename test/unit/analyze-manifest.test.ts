@@ -142,6 +142,18 @@ describe('analyzeManifest script rules', () => {
     only(findings, (f) => f.package === 'nan');
   });
 
+  it('reports a binding.gyp found on disk', () => {
+    const finding = only(analyzeManifest('{"name":"addon"}', { hasBindingGyp: true }), () => true);
+    assert.strictEqual(finding.command, 'node-gyp');
+    assert.strictEqual(finding.column, 1);
+    assert.ok(finding.message.includes('binding.gyp'));
+  });
+
+  it('skips gypfile without binding.gyp or when false', () => {
+    assert.deepStrictEqual(analyzeManifest('{"gypfile":true}', { hasBindingGyp: false }), []);
+    assert.deepStrictEqual(analyzeManifest('{"gypfile":false}', { hasBindingGyp: true }), []);
+  });
+
   it('skips gypfile when an install script exists', () => {
     const findings = analyzeManifest('{"gypfile":true,"scripts":{"install":"node install.js"}}');
     assert.deepStrictEqual(findings, []);

@@ -226,6 +226,18 @@ describe('cli', function () {
       );
     });
 
+    it('binding.gyp beside package.json is reported', function () {
+      writeFile(dir, 'addon/package.json', '{"name":"addon","version":"1.0.0"}');
+      writeFile(dir, 'addon/binding.gyp', "{ 'targets': [] }");
+
+      const result = runCli(['check', '--format', 'json', 'addon'], { cwd: dir });
+
+      assert.equal(result.status, 1, result.stderr);
+      const findings = parseJsonOutput(result).files[0].findings;
+      assert.equal(findings.length, 1);
+      assert.equal(findings[0].command, 'node-gyp');
+    });
+
     it('file linked from two folders is reported once', function () {
       writeFile(dir, 'loop/package.json', MANIFEST_WITH_ERROR);
       fs.mkdirSync(path.join(dir, 'order', 'a'), { recursive: true });
