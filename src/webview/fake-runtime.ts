@@ -2,9 +2,9 @@
 // machines that cannot reach StackBlitz. The extension requests it only in its test mode (an extension host
 // started with extensionTestsPath), never from a setting, so a workspace cannot switch a user's sandbox to it.
 //
-// It understands just enough to exercise the sandbox: `<pm> install` lists the dependencies of the mounted
-// package.json and fails for a dependency whose version is `fake:fail`, as npm does for a missing package;
-// `<pm> run <script>` prints npm's header and then runs the script's `&&`-separated commands, of which it knows
+// It implements just enough to exercise the sandbox. `<pm> install` lists the dependencies of the mounted
+// package.json, and fails as npm does for a missing package when a dependency's version is `fake:fail`.
+// `<pm> run <script>` prints npm's header and runs the script's `&&`-separated commands. The commands it runs are
 // `echo`, `exit N`, `sleep MS`, `ls` (every mounted path, one per line, folders with a trailing slash),
 // `fake-read` (prints `got: <line>` for the next line typed into its input) and `fake-server PORT` (emits
 // server-ready). Anything else is printed, not run.
@@ -21,7 +21,7 @@ interface Manifest {
 
 type Emit = (text: string) => Promise<void>;
 
-/** What a fake command can do: write output, check for kill, and read a line of typed input. */
+/** Operations of a fake command: write output, check for kill, and read a line of typed input. */
 interface FakeIo {
   emit: Emit;
   isKilled: () => boolean;

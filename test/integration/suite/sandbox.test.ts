@@ -1,6 +1,7 @@
-// Run Script in Sandbox, end to end in code-server: the command, the webview page and the browser page with
-// the page's fake runtime (a real WebContainer needs StackBlitz, which this machine cannot reach), the guard's
-// refusal with its fallbacks, and the real @webcontainer/api failing to boot within the configured time.
+// Run Script in Sandbox, end to end in code-server. The command runs scripts in the webview page and in the
+// browser page with the page's fake runtime, because a real WebContainer needs StackBlitz, which this machine
+// cannot reach. The suite also covers the guard's refusal with its fallbacks, and the real @webcontainer/api
+// failing to boot within the configured time.
 // The extension's test hooks (registered only in extension test mode) record notifications and external opens.
 import * as assert from 'assert';
 import * as fs from 'fs';
