@@ -85,7 +85,7 @@ export class CommandDriver {
    */
   async exec(command: string, args: string[] = [], options?: SpawnOptions): Promise<RunHandle> {
     if (this.disposed) throw new DriverDisposedError();
-    this.assertRuntimeSupported(command);
+    this.assertRuntimeSupported(command, args);
     return this.startProcess(command, args, options);
   }
 
@@ -118,11 +118,12 @@ export class CommandDriver {
     await this.teardown();
   }
 
-  private assertRuntimeSupported(command: string): void {
-    if (this.checker.isRuntimeSupported(command)) return;
+  /** The arguments matter for tools whose build subcommands alone fail: `napi build` is rejected, `napi --version` runs. */
+  private assertRuntimeSupported(command: string, args: readonly string[]): void {
+    if (this.checker.isRuntimeSupported(command, args)) return;
 
-    const reason = this.checker.getUnsupportedReason(command) ?? `"${command}" is not available in a WebContainer.`;
-    throw new UnsupportedRuntimeError(command, reason, this.checker.getFallbackDriver(command));
+    const reason = this.checker.getUnsupportedReason(command, args) ?? `"${command}" is not available in a WebContainer.`;
+    throw new UnsupportedRuntimeError(command, reason, this.checker.getFallbackDriver(command, args));
   }
 
   private async startProcess(command: string, args: string[], options: SpawnOptions | undefined): Promise<RunHandle> {

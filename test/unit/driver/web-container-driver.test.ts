@@ -40,6 +40,22 @@ describe('WebContainerDriver.exec', () => {
     assert.deepEqual(container.calls, []);
   });
 
+  it('rejects build subcommands by their arguments', async () => {
+    const container = new FakeContainer();
+    const { boot, bootCount } = recordingBoot(container);
+    const driver = new WebContainerDriver({ boot });
+
+    for (const [command, args] of [['napi', ['build', '--release']], ['node-gyp', ['rebuild']], ['cmake-js', ['compile']]] as const) {
+      await assert.rejects(driver.exec(command, [...args]), (error: unknown) => {
+        assert.ok(error instanceof UnsupportedRuntimeError, command);
+        assert.ok(error.reason.length > 0);
+        return true;
+      });
+    }
+    assert.equal(bootCount(), 0);
+    assert.deepEqual(container.calls, []);
+  });
+
   it('boots once and spawns a supported command', async () => {
     const container = new FakeContainer();
     const { boot, bootCount } = recordingBoot(container);
