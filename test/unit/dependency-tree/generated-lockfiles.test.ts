@@ -1,4 +1,4 @@
-// Lockfiles written by npm, pnpm 8 and 9, yarn 1 and 4, and bun for one package.json must give the same answers.
+// Lockfiles written by npm, pnpm 8 and 9, yarn 1 and 4, and bun for one package.json must give the same verdicts and findings.
 
 import * as assert from 'assert';
 import * as fs from 'fs';
