@@ -2,7 +2,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeManifest, type Finding } from '../core';
+import { analyzeManifest, inspectDependencyTree, type Finding } from '../core';
+import { createNodeFileReader } from '../core/dependency-tree/node-file-reader';
 import { describeSystemError, type InputProblem } from './input-problem';
 import type { ManifestFile } from './discover-manifests';
 
@@ -15,6 +16,8 @@ export interface FileReport {
 export interface CheckResult {
   reports: FileReport[];
   problems: InputProblem[];
+  /** Lines for stderr that do not change the exit status, such as a lockfile that could not be read. */
+  notices: string[];
 }
 
 /**
@@ -23,7 +26,8 @@ export interface CheckResult {
  * `invalid-manifest` finding.
  */
 export function checkManifests(manifests: readonly ManifestFile[]): CheckResult {
-  const result: CheckResult = { reports: [], problems: [] };
+  const result: CheckResult = { reports: [], problems: [], notices: [] };
+  const reader = createNodeFileReader();
 
   for (const manifest of manifests) {
     let text: string;
@@ -44,10 +48,30 @@ export function checkManifests(manifests: readonly ManifestFile[]): CheckResult 
       continue;
     }
 
-    result.reports.push({ path: manifest.displayPath, findings: sortBySourcePosition(findings) });
+    // Native packages below the direct dependencies, and package CLIs the scripts call, from the governing lockfile
+    // or node_modules. inspectDependencyTree returns errors instead of throwing.
+    const tree = inspectDependencyTree(manifest.absolutePath, text, reader);
+    if (tree.error) {
+      result.problems.push({ path: manifest.displayPath, reason: tree.error, stage: 'check' });
+    } else if (tree.lockfile?.error) {
+      result.notices.push(`${manifest.displayPath}: the lockfile ${tree.lockfile.path} could not be read (${tree.lockfile.error}), so native packages below the direct dependencies were not checked`);
+    }
+
+    result.reports.push({ path: manifest.displayPath, findings: sortBySourcePosition(withoutDuplicates([...findings, ...tree.findings])) });
   }
 
   return result;
+}
+
+/** Drops a finding that repeats an earlier one's rule and range, as when a script's command is also a package CLI. */
+function withoutDuplicates(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.rule}:${finding.range.start}:${finding.range.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function sortBySourcePosition(findings: Finding[]): Finding[] {

@@ -59,6 +59,9 @@ function runCheck(paths: readonly string[], format: OutputFormat, environment: C
   for (const problem of problems) {
     environment.writeStderr(`${TOOL_NAME}: ${describeInputProblem(problem)}\n`);
   }
+  for (const notice of checked.notices) {
+    environment.writeStderr(`${TOOL_NAME}: note: ${notice}\n`);
+  }
 
   environment.writeStdout(render(checked.reports, problems, format, environment));
 

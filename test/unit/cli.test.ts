@@ -226,6 +226,43 @@ describe('cli', function () {
       );
     });
 
+    it('native package in the lockfile is reported', function () {
+      writeFile(dir, 'app/package.json', '{"name":"app","version":"1.0.0","dependencies":{"wrapper":"^1.0.0"}}');
+      writeFile(
+        dir,
+        'app/package-lock.json',
+        JSON.stringify({
+          name: 'app',
+          version: '1.0.0',
+          lockfileVersion: 3,
+          packages: {
+            '': { name: 'app', version: '1.0.0', dependencies: { wrapper: '^1.0.0' } },
+            'node_modules/wrapper': { version: '1.0.0', dependencies: { 'better-sqlite3': '^11.0.0' } },
+            'node_modules/better-sqlite3': { version: '11.0.0', hasInstallScript: true },
+          },
+        }),
+      );
+
+      const result = runCli(['check', '--format', 'json', 'app'], { cwd: dir });
+
+      assert.equal(result.status, 1, result.stderr);
+      const findings = parseJsonOutput(result).files[0].findings;
+      assert.equal(findings.length, 1);
+      assert.equal(findings[0].rule, 'native-transitive-dependency');
+      assert.equal(findings[0].package, 'wrapper');
+      assert.match(findings[0].message, /better-sqlite3/);
+    });
+
+    it('unreadable lockfile is a note, not a failure', function () {
+      writeFile(dir, 'app/package.json', '{"name":"app","version":"1.0.0","dependencies":{"wrapper":"^1.0.0"}}');
+      writeFile(dir, 'app/package-lock.json', '{"lockfileVersion": 3, "packages": ');
+
+      const result = runCli(['check', 'app'], { cwd: dir });
+
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stderr, /note: .*package-lock\.json could not be read/);
+    });
+
     it('binding.gyp beside package.json is reported', function () {
       writeFile(dir, 'addon/package.json', '{"name":"addon","version":"1.0.0"}');
       writeFile(dir, 'addon/binding.gyp', "{ 'targets': [] }");
