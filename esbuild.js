@@ -45,6 +45,8 @@ function optionsFor(bundle) {
     // jsonc-parser's `main` is a UMD build whose require('./impl/format') calls esbuild cannot follow,
     // so the bundle would throw MODULE_NOT_FOUND at load; its `module` entry is plain ES modules.
     mainFields: ['module', 'main'],
+    // bash-parser loads babylon only for `$(( ))`, which parseCommands never passes to it (see no-arithmetic-parser.ts).
+    alias: { babylon: './src/core/scripts/no-arithmetic-parser.ts' },
     logLevel: 'warning',
     ...bundle,
     plugins: watch ? [problemMatcherPlugin] : [],

@@ -69,6 +69,15 @@ describe('parseCommands', () => {
     );
   });
 
+  it('splits scripts with arithmetic loosely', () => {
+    const parsed = parseCommands('echo $((1 + 2)) && make');
+    assert.strictEqual(parsed.parsedByShellParser, false);
+    assert.deepStrictEqual(
+      parsed.commands.map((command) => command.words[0].text),
+      ['echo', 'make'],
+    );
+  });
+
   it('finds commands in if and for bodies', () => {
     const names = parseCommands('if [ -f x ]; then make; else cargo build; fi; for f in a b; do gcc $f; done').commands.map((command) => command.words[0].text);
     assert.deepStrictEqual(names, ['[', 'make', 'cargo', 'gcc']);

@@ -39,7 +39,10 @@ interface BashWord extends BashNode {
  * Never throws: syntax the parser rejects (`|&`, `[[ ]]` quirks, unbalanced quotes) falls back to a loose splitter.
  */
 export function parseCommands(script: string): ParsedScript {
-  if (script.length > MAX_PARSER_INPUT) return { commands: splitCommandsLoosely(script), parsedByShellParser: false };
+  // Long scripts are slow to parse, and `$((` would make bash-parser load babylon, which the bundles leave out.
+  if (script.length > MAX_PARSER_INPUT || script.includes('$((')) {
+    return { commands: splitCommandsLoosely(script), parsedByShellParser: false };
+  }
 
   let ast: BashNode;
   try {

@@ -26,7 +26,7 @@ export function splitCommandsLoosely(script: string): SimpleCommand[] {
     const char = script[i];
     if (char === ' ' || char === '\t' || char === '\r') {
       i++;
-    } else if (CONTROL_CHARACTERS.has(char) || (char === '$' && script[i + 1] === '(')) {
+    } else if (CONTROL_CHARACTERS.has(char) || isCommandSubstitution(script, i)) {
       finishCommand();
       i += char === '$' ? 2 : 1;
     } else {
@@ -50,13 +50,30 @@ function scanWordEnd(script: string, start: number): number {
     } else if (char === "'" || char === '"') {
       const close = script.indexOf(char, i + 1);
       i = close < 0 ? script.length : close + 1;
-    } else if (char === ' ' || char === '\t' || char === '\r' || CONTROL_CHARACTERS.has(char) || (char === '$' && script[i + 1] === '(')) {
+    } else if (script.startsWith('$((', i)) {
+      i = arithmeticEnd(script, i);
+    } else if (char === ' ' || char === '\t' || char === '\r' || CONTROL_CHARACTERS.has(char) || isCommandSubstitution(script, i)) {
       break;
     } else {
       i++;
     }
   }
   return Math.min(i, script.length);
+}
+
+/** `$(` opens a command substitution; `$((` opens arithmetic, which contains no commands. */
+function isCommandSubstitution(script: string, index: number): boolean {
+  return script[index] === '$' && script[index + 1] === '(' && script[index + 2] !== '(';
+}
+
+/** Returns the index just past the `))` that closes the arithmetic expansion starting at `start`. */
+function arithmeticEnd(script: string, start: number): number {
+  let depth = 0;
+  for (let i = start + 1; i < script.length; i++) {
+    if (script[i] === '(') depth++;
+    else if (script[i] === ')' && --depth === 0) return i + 1;
+  }
+  return script.length;
 }
 
 function dropLeadingAssignmentsAndRedirections(words: SimpleCommand['words']): SimpleCommand['words'] {
