@@ -250,7 +250,7 @@ describe('cli', function () {
       assert.equal(findings.length, 1);
       assert.equal(findings[0].rule, 'native-transitive-dependency');
       assert.equal(findings[0].package, 'wrapper');
-      assert.match(findings[0].message, /better-sqlite3/);
+      assert.match(String(findings[0].message), /better-sqlite3/);
     });
 
     it('unreadable lockfile is a note, not a failure', function () {
