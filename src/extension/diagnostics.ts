@@ -2,7 +2,7 @@
 // latest findings per file for quick fixes, hovers and the status item.
 
 import * as vscode from 'vscode';
-import { analyzeManifest } from '../core/analyze-manifest';
+import { analyzeManifest } from './lazy-analyzer';
 import type { Finding } from '../core/findings';
 import { toDiagnosticDataList, type DiagnosticData, type DiagnosticLevel, type ZeroBasedRange } from './diagnostic-data';
 import { errorText } from './output-channel';

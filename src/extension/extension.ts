@@ -17,7 +17,7 @@ import { SettingsCache } from './settings';
 import { registerCheckWorkspace, WorkspaceScanner } from './workspace-scan';
 import { WorkspaceWatch } from './workspace-watch';
 
-/** What activate returns to other extensions and to the integration tests. */
+/** The API that activate returns to other extensions and to the integration tests. */
 export interface CompatApi {
   /** Resolves when the latest workspace scan has finished. */
   whenScanned(): Promise<void>;

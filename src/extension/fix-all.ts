@@ -29,7 +29,7 @@ export class FixAllProvider implements vscode.CodeActionProvider {
   constructor(private readonly diagnostics: ManifestDiagnostics) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    // Source actions are requested by kind (on save, Source Action menu); the light bulb asks without one.
+    // Source actions are requested by kind (on save, from the Source Action menu). The light bulb requests none.
     if (!context.only?.intersects(FIX_ALL_KIND)) return [];
 
     const result = fixAllEdit(document, this.diagnostics);

@@ -10,8 +10,8 @@ import { runtimeKeyCandidates } from '../core/runtime-name';
 import { COMPATIBILITY_SOURCES_URL, ruleDocsUrl } from './rule-docs';
 
 /**
- * What the user can do: a native package's remedy from its table entry, or for a command, to run the
- * script elsewhere (Docker named when the table gives it as fallback) or to rewrite a shell script.
+ * The user's way out: a native package's remedy from its table entry, or for a command, running the script
+ * elsewhere (naming Docker when the table gives it as fallback) or rewriting a shell script.
  */
 export interface Remedy {
   kind: NativeRemedy | 'run-elsewhere' | 'run-elsewhere-docker' | 'rewrite-shell-script';
@@ -22,9 +22,9 @@ export interface Remedy {
 
 export interface HoverSections {
   rule: RuleId;
-  /** What fails, as the finding states it. */
+  /** The failure, as the finding states it. */
   message: string;
-  /** Why it fails, from the runtime or native-package table, when the message does not already say so. */
+  /** The cause, from the runtime or native-package table, unless the message already contains it. */
   reason?: string;
   remedy?: Remedy;
   docsUrl: string;

@@ -1,10 +1,11 @@
 // Finds the entry to add to webcontainerCompat.ignore.packages or .ignore.runtimes so that a finding goes
-// away. The core matches the runtime list against different forms of the command word depending on how it
-// classified the call (the runtime table's key, the file name of a script, `node-gyp` for native rebuilds),
-// so each candidate is tried by checking the text again: an "Ignore" quick fix is offered only with an
-// entry that works. No vscode import.
+// away. The core matches the runtime list against the form of the command word its classification used:
+// the runtime table's key, the file name of a script, or `node-gyp` for native rebuilds. So each candidate
+// is tried by checking the text again, and an "Ignore" quick fix is offered only with an entry that works.
+// No vscode import.
 
-import { analyzeManifest, type AnalyzeOptions } from '../core/analyze-manifest';
+import type { AnalyzeOptions } from '../core/analyze-manifest';
+import { analyzeManifest } from './lazy-analyzer';
 import type { Finding } from '../core/findings';
 import { runtimeKeyCandidates } from '../core/runtime-name';
 import { commandBaseName } from '../core/scripts/command-name';

@@ -21,7 +21,7 @@ export function registerInstallPrompt(context: CompatContext): void {
   context.registerCommand(COMMANDS.runInstall, ({ log }) => (uri: unknown) => runInstall(uri, log));
 }
 
-/** Shows the notification; resolves to true when it was shown, before the user answers it. */
+/** Shows the notification; resolves to true when it was shown, before the user responds. */
 async function offerInstall(uri: unknown, log: vscode.LogOutputChannel): Promise<boolean> {
   if (!(uri instanceof vscode.Uri) || uri.scheme !== 'file') return false;
   if (!vscode.workspace.isTrusted) {
@@ -44,7 +44,7 @@ async function offerInstall(uri: unknown, log: vscode.LogOutputChannel): Promise
   return true;
 }
 
-/** Runs the install for `uri` (or the active package.json) in a new terminal; resolves to false when it refused. */
+/** Runs the install for `uri` (or the active package.json) in a new terminal; resolves to false when it did not. */
 async function runInstall(uri: unknown, log: vscode.LogOutputChannel): Promise<boolean> {
   const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
   if (!target || !isManifestUri(target)) {

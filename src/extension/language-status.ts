@@ -1,5 +1,5 @@
 // A language status item on package.json documents with the problem counts of the file and of the
-// workspace; it links to the output channel, where each scan is logged.
+// workspace. It links to the output channel, where each scan is logged.
 
 import * as vscode from 'vscode';
 import { COMMANDS } from './commands';

@@ -1,4 +1,4 @@
-// Which documents and files are package.json manifests the extension checks.
+// Tests that tell whether a document or file is a package.json manifest that the extension checks.
 
 import * as vscode from 'vscode';
 
@@ -19,7 +19,7 @@ export function isWorkspaceResource(uri: vscode.Uri): boolean {
   return uri.scheme === 'file' || vscode.workspace.getWorkspaceFolder(uri) !== undefined;
 }
 
-/** The path of `uri` relative to its workspace folder with `/` separators, or its full path outside every folder. */
+/** Returns the path of `uri` relative to its workspace folder with `/` separators, or its full path outside every folder. */
 export function workspaceRelativePath(uri: vscode.Uri): string {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder) return uri.path;

@@ -1,5 +1,5 @@
 // The "WebContainer Compatibility" output channel. Log lines name the file, package or script involved and
-// never contain file contents; they stay in English, like VS Code's own logs, so they can be searched.
+// never contain file contents. They stay in English, like VS Code's own logs, so that they can be searched.
 
 import * as vscode from 'vscode';
 import { COMMANDS } from './commands';

@@ -25,7 +25,7 @@ export function packageManagerFromLockfiles(fileNames: Iterable<string>): { mana
   return undefined;
 }
 
-/** The command line that installs the project's dependencies and updates its lockfile. */
+/** Returns the command line that installs the project's dependencies and updates its lockfile. */
 export function installCommandLine(manager: PackageManager): string {
   return `${manager} install`;
 }

@@ -1,7 +1,7 @@
 // Decides which package.json files the workspace scan and the file watcher skip: anything inside
 // node_modules, and what `files.exclude` or `webcontainerCompat.exclude` hides. Globs follow VS Code's
-// syntax relative to the workspace folder, matched with picomatch; a glob that matches a folder hides
-// everything below it, as in the Explorer. No vscode import, so it is unit-tested without an editor.
+// syntax relative to the workspace folder and are matched with picomatch. A glob that matches a folder
+// hides everything below it, as in the Explorer. No vscode import, so it is unit-tested without an editor.
 
 import picomatch from 'picomatch';
 
@@ -11,8 +11,8 @@ export type PathExclusion = (relativePath: string) => boolean;
 export const NODE_MODULES_GLOB = '**/node_modules/**';
 
 /**
- * Returns the globs that `files.exclude` turns on. Entries set to false are off; entries with a `when`
- * clause hide a file only next to a sibling, which never applies to package.json, so they are skipped.
+ * Returns the globs that `files.exclude` turns on. Entries set to false are off. Entries with a `when`
+ * clause are skipped, because they hide a file only next to a sibling of a given name.
  */
 export function enabledFilesExcludeGlobs(filesExclude: unknown): string[] {
   if (typeof filesExclude !== 'object' || filesExclude === null) return [];

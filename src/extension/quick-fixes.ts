@@ -55,7 +55,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
   }
 }
 
-/** The title of a swap, which says when code has to change too. */
+/** Returns the title of a swap; it mentions code changes when the swap needs them. */
 export function swapTitle(fix: ReplaceDependencyFix, plan: DependencySwapPlan): string {
   if (plan.action === 'remove') {
     return fix.dropIn

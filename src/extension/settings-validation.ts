@@ -122,7 +122,7 @@ function readRuntimes(value: unknown, warnings: string[]): Record<string, Runtim
   return runtimes;
 }
 
-/** Returns the entry, or a phrase that says what is wrong with it. */
+/** Returns the entry, or a phrase that describes what is wrong with it. */
 function toRuntimeEntry(raw: unknown): RuntimeCompatEntry | string {
   if (!isPlainObject(raw)) return `must be an object such as { "supported": false, "reason": "..." }, found ${describe(raw)}`;
   if (typeof raw.supported !== 'boolean') return `needs "supported": true or false, found ${describe(raw.supported)}`;
@@ -160,7 +160,7 @@ function readNativePackages(value: unknown, warnings: string[]): Record<string, 
   return packages;
 }
 
-/** Returns the entry, or a phrase that says what is wrong with it. A missing `remedy` means `none` without an alternative and `code-change` with one. */
+/** Returns the entry, or a phrase that describes what is wrong with it. A missing `remedy` means `none` without an alternative and `code-change` with one. */
 function toNativePackageInfo(raw: unknown): NativePackageInfo | string {
   if (!isPlainObject(raw)) return `must be an object such as { "alternative": "name", "remedy": "drop-in" }, found ${describe(raw)}`;
 

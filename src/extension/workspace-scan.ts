@@ -10,7 +10,7 @@ import { errorText } from './output-channel';
 import { NODE_MODULES_GLOB } from './path-exclusion';
 import type { SettingsCache } from './settings';
 
-/** Files read at once; small enough that checking one batch stays well under a frame. */
+/** Files read and checked between two yields to the event loop. */
 const BATCH_SIZE = 20;
 
 export class WorkspaceScanner implements vscode.Disposable {
@@ -50,7 +50,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     await Promise.all(uris.map((uri) => this.checkFile(uri)));
   }
 
-  /** Reads a file from disk and checks it, unless settings exclude it or an editor holds newer text. */
+  /** Reads a file from disk and checks it, unless settings exclude it or an open editor has newer text. */
   async checkFile(uri: vscode.Uri): Promise<void> {
     if (!this.settings.isChecked(uri)) {
       this.diagnostics.delete(uri);
@@ -122,7 +122,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.log.info(`Scanned ${folder.name}: ${included.length} package.json files, ${findings} findings, ${milliseconds} ms.`);
   }
 
-  /** The text of an open document, which may hold unsaved edits, or else the file on disk. */
+  /** Returns the text of an open document, which may have unsaved edits, or else the file on disk. */
   private async readSource(uri: vscode.Uri): Promise<{ text: string; version?: number } | undefined> {
     const key = uri.toString();
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
