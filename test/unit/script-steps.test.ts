@@ -3,6 +3,8 @@ import { findScriptSteps, type ScriptStep } from '../../src/core/scripts/find-in
 import { parseCommands } from '../../src/core/scripts/parse-commands';
 import { unquoteWord } from '../../src/core/scripts/shell-word';
 import { analyzeScriptRun, expandScriptPattern } from '../../src/core/scripts/analyze-scripts';
+import { splitCommandsLoosely } from '../../src/core/scripts/split-commands-loosely';
+import { analyzeManifest } from '../../src/core/analyze-manifest';
 
 /** Command words and script calls of a script, with the source text each word was found at. */
 function describeSteps(script: string, scriptNames: string[] = []): string[] {
@@ -258,5 +260,33 @@ describe('analyzeScriptRun', () => {
     });
     assert.strictEqual(problems.length, 1);
     assert.strictEqual(problems[0].reason, 'mytool is a native binary.');
+  });
+});
+
+describe('splitCommandsLoosely', () => {
+  it('drops reserved words and comments', () => {
+    const names = splitCommandsLoosely('if [ -f x ]; then make; else cargo build; fi # python x\nfor f in a b; do gcc $f; done').map((command) => command.words[0].text);
+    assert.deepStrictEqual(names, ['[', 'make', 'cargo', 'gcc']);
+  });
+
+  it('finds the same commands as the parser on wrappers', () => {
+    for (const script of ['cross-env A=1 python x.py && npm run b', 'x=$(./b.sh) && wrangler dev', '(cd a && make) || go build']) {
+      const strict = parseCommands(script).commands.map((command) => command.words.map((word) => word.text).join(' '));
+      const loose = splitCommandsLoosely(script).map((command) => command.words.map((word) => word.text).join(' '));
+      assert.deepStrictEqual(loose, strict, script);
+    }
+  });
+});
+
+describe('shell parser budget', () => {
+  it('bounds parsing and parses the rest later', () => {
+    const scripts: Record<string, string> = { bad: 'python3 x.py' };
+    for (let i = 0; i < 3000; i++) scripts[`s${i}`] = `npm run bad && node step-${i}.js`;
+    const text = JSON.stringify({ scripts });
+
+    const first = analyzeManifest(text);
+    assert.strictEqual(first.filter((finding) => finding.command === 'python3').length, 3001);
+    const second = analyzeManifest(text);
+    assert.deepStrictEqual(second, first);
   });
 });

@@ -5,6 +5,7 @@ import type { AnalyzeOptions } from '../analyze-manifest';
 import {
   analyzeScriptText,
   collectRunProblems,
+  createShellParserBudget,
   describeProblem,
   expandScriptPattern,
   INSTALL_LIFECYCLE_SCRIPTS,
@@ -47,12 +48,13 @@ export function analyzeScriptFindings(manifest: ManifestText, section: ManifestS
   const anyProblem = [...scans.values()].some((scan) => scan.mayHaveProblem);
 
   // Problems reached by running each called script, computed once per target for the whole file.
+  const budget = createShellParserBudget();
   const runProblems = new Map<string, ScriptProblem[]>();
   const problemsOfRun = (target: string, runsHooks: boolean) => {
     const key = `${runsHooks ? 'hooks' : 'plain'}\u0000${target}`;
     let problems = runProblems.get(key);
     if (!problems) {
-      problems = collectRunProblems(scripts, scriptNames, target, options, runsHooks);
+      problems = collectRunProblems(scripts, scriptNames, target, options, runsHooks, budget);
       runProblems.set(key, problems);
     }
     return problems;
@@ -62,7 +64,7 @@ export function analyzeScriptFindings(manifest: ManifestText, section: ManifestS
     const scan = scans.get(entry.name);
     if (!scan?.mayHaveProblem && !(anyProblem && scan?.mayCallScripts)) continue;
 
-    const analysis = analyzeScriptText(entry.value, scriptNames, options);
+    const analysis = analyzeScriptText(entry.value, scriptNames, options, budget);
 
     for (const problem of analysis.problems) {
       const range = wordRange(manifest, entry.span, problem.word);

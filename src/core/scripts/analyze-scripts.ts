@@ -4,6 +4,7 @@ import type { Severity } from '../findings';
 import { findConditionalScriptSteps, resolveStepConditions, type ScriptCall, type ScriptStep } from './find-invocations';
 import { classifyInvocation, classifyNativeRebuild, type RuntimeOptions, type StepProblem } from './classify-step';
 import { scanScriptTokens, suspectCommandKeys } from './script-prefilter';
+import type { ShellParserBudget } from './parse-commands';
 
 /** The problems and script calls in the text of one script, before any call is followed. */
 export interface ScriptDirectAnalysis {
@@ -35,26 +36,40 @@ export const INSTALL_LIFECYCLE_SCRIPTS: ReadonlySet<string> = new Set(['preinsta
 const stepCache = new Map<string, ScriptStep[]>();
 const STEP_CACHE_LIMIT = 5000;
 
-/** Returns the steps of one script, parsing it only when the same text was not seen before. */
-function conditionalStepsOf(text: string): ScriptStep[] {
+/**
+ * Returns the steps of one script, parsing it only when the same text was not seen before. Only results of the shell
+ * parser are cached, so a script split loosely because the budget ran out is parsed properly by a later analysis.
+ */
+function conditionalStepsOf(text: string, budget: ShellParserBudget | undefined): ScriptStep[] {
   const cached = stepCache.get(text);
   if (cached) return cached;
 
-  const steps = findConditionalScriptSteps(text);
-  if (stepCache.size >= STEP_CACHE_LIMIT) stepCache.clear();
-  stepCache.set(text, steps);
+  const budgetTooSmall = budget !== undefined && budget.remainingCharacters < text.length;
+  const steps = findConditionalScriptSteps(text, budget);
+  if (!budgetTooSmall) {
+    if (stepCache.size >= STEP_CACHE_LIMIT) stepCache.clear();
+    stepCache.set(text, steps);
+  }
   return steps;
 }
 
+/** A fresh parser budget for one analysis of a package.json. */
+export function createShellParserBudget(): ShellParserBudget {
+  return { remainingCharacters: SHELL_PARSER_BUDGET };
+}
+
+/** About a quarter of a second of bash-parser time per analysis at its measured 50 µs per character. */
+const SHELL_PARSER_BUDGET = 5000;
+
 /** Analyses one script text by itself. */
-export function analyzeScriptText(text: string, scriptNames: ReadonlySet<string>, options: RuntimeOptions = {}): ScriptDirectAnalysis {
+export function analyzeScriptText(text: string, scriptNames: ReadonlySet<string>, options: RuntimeOptions = {}, budget?: ShellParserBudget): ScriptDirectAnalysis {
   const problems: StepProblem[] = [];
   const calls: ScriptCall[] = [];
 
   const scan = scanScriptTokens(text, suspectCommandKeys(options.extraRuntimes));
   if (!scan.mayHaveProblem && !scan.mayCallScripts) return { problems, calls };
 
-  for (const step of resolveStepConditions(conditionalStepsOf(text), scriptNames)) {
+  for (const step of resolveStepConditions(conditionalStepsOf(text, budget), scriptNames)) {
     if (step.kind === 'script-call') {
       calls.push(step);
       continue;
@@ -121,6 +136,7 @@ export function collectRunProblems(
   scriptName: string,
   options: RuntimeOptions,
   runsHooks = true,
+  budget?: ShellParserBudget,
 ): ScriptProblem[] {
   const problems: ScriptProblem[] = [];
   const visited = new Set<string>();
@@ -137,7 +153,7 @@ export function collectRunProblems(
       visited.add(script);
 
       const via = script === name ? chain : [...chain, name];
-      const analysis = analyzeScriptText(scripts[script], scriptNames, options);
+      const analysis = analyzeScriptText(scripts[script], scriptNames, options, budget);
       for (const problem of analysis.problems) problems.push(toScriptProblem(problem, script, via));
 
       for (const call of analysis.calls) {

@@ -1,6 +1,6 @@
 // Finds what a script really runs: command words behind wrappers, nested command strings and script calls.
 
-import { parseCommands, type SimpleCommand } from './parse-commands';
+import { parseCommands, type ShellParserBudget, type SimpleCommand } from './parse-commands';
 import type { ShellWord } from './shell-word';
 import { commandBaseName } from './command-name';
 import { PACKAGE_MANAGER_BUILTINS } from './package-manager-builtins';
@@ -57,8 +57,8 @@ const MAX_WORDS = 100_000;
  * Returns the steps of `script` in source order, including conditional ones (see StepCondition).
  * Offsets in the returned words are relative to `script`.
  */
-export function findConditionalScriptSteps(script: string): ScriptStep[] {
-  const context: WalkContext = { steps: [], wordBudget: MAX_WORDS, condition: {}, directoryDepth: 0 };
+export function findConditionalScriptSteps(script: string, budget?: ShellParserBudget): ScriptStep[] {
+  const context: WalkContext = { steps: [], wordBudget: MAX_WORDS, condition: {}, directoryDepth: 0, budget };
   walkScript(script, undefined, context, 0);
   return context.steps;
 }
@@ -87,6 +87,7 @@ interface WalkContext {
   directoryDepth: number;
   /** The condition under which the words now being walked run; nested conditions keep the innermost. */
   condition: StepCondition;
+  budget: ShellParserBudget | undefined;
 }
 
 /** Records a step under the current condition. */
@@ -106,7 +107,7 @@ function withCondition(context: WalkContext, condition: StepCondition, walk: () 
 function walkScript(text: string, mapping: number[] | undefined, context: WalkContext, depth: number): void {
   if (depth > MAX_NESTING) return;
 
-  for (const command of parseCommands(text).commands) {
+  for (const command of parseCommands(text, context.budget).commands) {
     context.wordBudget -= command.words.length;
     if (context.wordBudget < 0) return;
 

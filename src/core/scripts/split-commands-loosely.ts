@@ -3,7 +3,13 @@
 import { unquoteWord } from './shell-word';
 import type { SimpleCommand } from './parse-commands';
 
-const CONTROL_CHARACTERS = new Set([';', '&', '|', '\n', '(', ')', '`', '{', '}']);
+const CONTROL_CHARACTERS = new Set([';', '&', '|', '\n', '(', ')', '`']);
+
+/** Reserved words that may precede a command (`then make`) and are dropped from its front. */
+const LEADING_RESERVED_WORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'fi', 'done', 'esac']);
+
+/** Compound commands whose own words are not commands: `for x in a b`, `case $x in`, `function name`. */
+const NON_COMMAND_HEADS = new Set(['for', 'case', 'select', 'function']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const REDIRECTION = /^\d*(>>?|<<?|>&|<&|&>)/;
 
@@ -26,6 +32,10 @@ export function splitCommandsLoosely(script: string): SimpleCommand[] {
     const char = script[i];
     if (char === ' ' || char === '\t' || char === '\r') {
       i++;
+    } else if (char === '#') {
+      // A word that starts with # begins a comment, which runs to the end of the line.
+      const newline = script.indexOf('\n', i);
+      i = newline < 0 ? script.length : newline;
     } else if (CONTROL_CHARACTERS.has(char) || isCommandSubstitution(script, i)) {
       finishCommand();
       i += char === '$' ? 2 : 1;
@@ -78,6 +88,9 @@ function arithmeticEnd(script: string, start: number): number {
 
 function dropLeadingAssignmentsAndRedirections(words: SimpleCommand['words']): SimpleCommand['words'] {
   const kept = [...words];
+  while (kept.length > 0 && !kept[0].quoted && LEADING_RESERVED_WORDS.has(kept[0].text)) kept.shift();
+  if (kept.length > 0 && !kept[0].quoted && NON_COMMAND_HEADS.has(kept[0].text)) return [];
+
   while (kept.length > 0 && !kept[0].quoted && (ASSIGNMENT.test(kept[0].text) || REDIRECTION.test(kept[0].text))) {
     const redirection = REDIRECTION.test(kept[0].text) && REDIRECTION.exec(kept[0].text)?.[0] === kept[0].text;
     kept.shift();
