@@ -81,15 +81,6 @@ export class ManifestDiagnostics implements vscode.Disposable {
     return this.analyze(document.uri, document.getText(), document.version);
   }
 
-  has(uri: vscode.Uri): boolean {
-    return this.checks.has(uri.toString());
-  }
-
-  /** URIs of every file with a stored check, as strings. */
-  checkedUris(): string[] {
-    return [...this.checks.keys()];
-  }
-
   delete(uri: vscode.Uri): void {
     if (!this.checks.delete(uri.toString())) return;
     this.collection.delete(uri);

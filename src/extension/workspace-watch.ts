@@ -26,11 +26,6 @@ export class WorkspaceWatch implements vscode.Disposable {
     this.watchConfiguration();
   }
 
-  /** True while an edit waits for its debounce delay. */
-  hasPendingEdits(): boolean {
-    return this.pendingEdits.size > 0;
-  }
-
   dispose(): void {
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
     this.pendingEdits.clear();
