@@ -29,7 +29,7 @@ const JSON_PARSER_BUNDLE = path.join(os.tmpdir(), 'webcontainer-compat-bench-jso
 const LAZY_ANALYZER_BUNDLE = path.join(os.tmpdir(), 'webcontainer-compat-bench-lazy-analyzer.js');
 const ACTIVATION_RUNS = 15;
 
-/** The check of one text as the extension runs it on a document change, with no settings. */
+/** Checks one text as the extension does on a document change, with no settings; returns the diagnostic count. */
 function changeToDiagnostics(text: string): number {
   return toDiagnosticDataList(analyzeManifest(text), {}).length;
 }

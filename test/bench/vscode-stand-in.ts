@@ -51,7 +51,7 @@ const noEvent = () => ({ dispose() {} });
 
 const logChannel = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, show() {}, dispose() {} };
 
-/** A namespace whose listed members are given and whose other members are inert stand-ins. */
+/** Builds a namespace with the given members; any other member is an inert stand-in. */
 function namespace(members: Record<string, unknown>): Record<string, unknown> {
   return new Proxy(members, { get: (target, property) => (property in target ? target[property as string] : inert()) });
 }
@@ -72,7 +72,7 @@ const inertClass = class {
 };
 
 // esbuild's CommonJS interop copies the module's own property names, so every top-level name the bundle
-// reads must exist here; nested namespaces fall back to inert members.
+// reads must exist here. Nested namespaces fall back to inert members.
 const standIn = {
   EventEmitter,
   CodeActionKind,
@@ -154,7 +154,7 @@ export function installVscodeStandIn(): void {
   };
 }
 
-/** An ExtensionContext with what activate() reads; other members are inert. */
+/** Builds an ExtensionContext with what activate() reads; other members are inert. */
 export function standInExtensionContext(): Record<string, unknown> {
   return namespace({ subscriptions: [], extensionMode: 1, extensionUri: standIn.Uri.file('/extension'), extensionPath: '/extension' });
 }

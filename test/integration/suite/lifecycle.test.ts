@@ -19,7 +19,7 @@ function matchesText(document: vscode.TextDocument, diagnostics: vscode.Diagnost
   return words.every((word) => diagnostics.some((diagnostic) => diagnostic.range.isEqual(rangeOfText(document.getText(), word))));
 }
 
-/** A package.json of about `lines` lines: many scripts and dependencies, and one call of make near the end. */
+/** Builds a package.json of about `lines` lines: many scripts and dependencies, and one call of make near the end. */
 function largeManifest(lines: number): string {
   const scripts: string[] = [];
   const dependencies: string[] = [];

@@ -7,7 +7,7 @@ import { activateExtension, codeActionsAt, compatDiagnostics, ruleOf, setWorkspa
 
 const SETTING_KEYS = ['severity', 'ignore.packages', 'ignore.runtimes', 'runtimes', 'nativePackages', 'exclude', 'enable'];
 
-/** The text each diagnostic covers, read from the document. */
+/** Returns the text each diagnostic covers, read from the document. */
 async function coveredWords(uri: vscode.Uri): Promise<string[]> {
   const document = await vscode.workspace.openTextDocument(uri);
   return compatDiagnostics(uri)

@@ -31,12 +31,12 @@ export function workspaceFile(relativePath: string, folderIndex = 0): vscode.Uri
   return vscode.Uri.joinPath(folder.uri, ...relativePath.split('/'));
 }
 
-/** The diagnostics this extension published for `uri`. */
+/** Returns the diagnostics this extension published for `uri`. */
 export function compatDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'webcontainer');
 }
 
-/** The rule id of a diagnostic, from its `code` object. */
+/** Returns the rule id of a diagnostic, from its `code` object. */
 export function ruleOf(diagnostic: vscode.Diagnostic): string {
   return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
 }
@@ -58,11 +58,6 @@ export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vsc
     const diagnostics = compatDiagnostics(uri);
     return predicate(diagnostics) ? diagnostics : undefined;
   }, `${description} (${vscode.workspace.asRelativePath(uri)})`);
-}
-
-/** Waits until `uri` has a diagnostic of `rule` whose range covers exactly `word`. */
-export function waitForRule(uri: vscode.Uri, rule: string): Promise<vscode.Diagnostic[]> {
-  return waitForDiagnostics(uri, (diagnostics) => diagnostics.some((diagnostic) => ruleOf(diagnostic) === rule), `a ${rule} diagnostic`);
 }
 
 export function sleep(milliseconds: number): Promise<void> {
@@ -94,7 +89,7 @@ export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }
 
-/** Writes a workspace setting below webcontainerCompat and waits until the configuration API returns it. */
+/** Writes a setting below webcontainerCompat, to the workspace settings unless `target` says otherwise. */
 export async function setWorkspaceSetting(key: string, value: unknown, target = vscode.ConfigurationTarget.Workspace): Promise<void> {
   const configuration = vscode.workspace.getConfiguration('webcontainerCompat');
   await configuration.update(key, value, target);
@@ -117,7 +112,7 @@ export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?:
   }
 }
 
-/** The text of hovers as a reader sees it: Markdown escapes and the non-breaking spaces of appendText removed. */
+/** Returns the text of hovers as a reader sees it, without Markdown escapes and the non-breaking spaces of appendText. */
 export function hoverText(hovers: readonly vscode.Hover[]): string {
   return hovers
     .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)))
