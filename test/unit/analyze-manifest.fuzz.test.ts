@@ -2,6 +2,9 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { analyzeManifest, type Finding } from '../../src/core/index';
 import { analyzeScriptRun } from '../../src/core/scripts/analyze-scripts';
+import { scanScriptTokens, suspectCommandKeys } from '../../src/core/scripts/script-prefilter';
+import { findScriptSteps } from '../../src/core/scripts/find-invocations';
+import { classifyInvocation, classifyNativeRebuild } from '../../src/core/scripts/classify-step';
 
 const BASE_MANIFEST = JSON.stringify(
   {
@@ -107,5 +110,31 @@ describe('analyzeManifest fuzzing', function () {
     const problems = analyzeScriptRun(scripts, 's0');
     assert.strictEqual(problems.length, 1);
     assert.strictEqual(problems[0].via.length, 3000);
+  });
+});
+
+describe('script prefilter soundness', function () {
+  this.timeout(300_000);
+
+  const TOKENS = [
+    'python3', 'make', 'npm', 'run', 'build', 'yarn', 'pnpm', 'npx', 'cross-env', 'A=1', 'B=./x', 'sh', '-c', 'sudo',
+    './run', './x.sh', 'src/app', '../tool', 'dist/', 'bin/tool', '/usr/bin/go', 'node', 'vite', '&&', '||', '|', ';',
+    '(', ')', '$(', '`', '"', "'", 'echo', 'concurrently', 'npm:dev', 'run-s', 'gradlew', './gradlew', 'napi', 'x.py',
+    './manage.py', 'then', 'if', 'fi', 'do', 'done', 'env', 'time', '--', 'xargs', 'find', '-exec', '{}', 'watch',
+  ];
+
+  it('skips only scripts without problems or calls', () => {
+    const script = fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 12 }).map((tokens) => tokens.join(' '));
+    fc.assert(
+      fc.property(script, (text) => {
+        const scan = scanScriptTokens(text, suspectCommandKeys());
+        const names = new Set(['build', 'dev', 'run', 'x']);
+        const steps = findScriptSteps(text, names);
+        const problems = steps.filter((step) => (step.kind === 'command' ? classifyInvocation(step, {}) : step.kind === 'native-rebuild' ? classifyNativeRebuild(step, {}) : undefined));
+        if (!scan.mayHaveProblem) assert.deepStrictEqual(problems.map((step) => step.word.text), [], text);
+        if (!scan.mayCallScripts) assert.ok(!steps.some((step) => step.kind === 'script-call'), text);
+      }),
+      { numRuns: Number(process.env.PREFILTER_RUNS ?? 3000), seed: Number(process.env.PREFILTER_SEED ?? 7) },
+    );
   });
 });

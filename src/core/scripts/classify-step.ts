@@ -136,7 +136,8 @@ function classifyShellInterpreter(step: Invocation, options: RuntimeOptions): St
 /** `./gradlew`, `./manage.py`, `./webapp-bundler`: a file run directly. JavaScript files and package binaries pass. */
 function classifyPathExecutable(step: Invocation, options: RuntimeOptions): StepProblem | undefined {
   const text = step.word.text;
-  if (JAVASCRIPT_EXTENSION.test(text) || /(^|\/)node_modules\/\.bin\//.test(text)) return undefined;
+  // A folder, or words run together by an unterminated quote, is not a file that runs.
+  if (JAVASCRIPT_EXTENSION.test(text) || /(^|\/)node_modules\/\.bin\//.test(text) || text.endsWith('/') || /\s/.test(text)) return undefined;
 
   const extension = /\.([a-z0-9]+)$/i.exec(text)?.[1]?.toLowerCase();
   const interpreter = extension ? SHEBANG_RUNTIMES[extension] : undefined;

@@ -17,7 +17,6 @@ export interface ScriptTokenScan {
   mayCallScripts: boolean;
 }
 
-const TOKEN_SEPARATORS = /[\s;&|()<>`$={}]+/;
 const QUOTES_AND_ESCAPES = /["'\\]/g;
 const SCRIPT_CALLERS = new Set(['npm', 'pnpm', 'yarn', 'bun', 'run-s', 'run-p', 'npm-run-all', 'npm-run-all2', 'start-server-and-test', 'server-test']);
 const CONCURRENTLY_SHORTHAND = /^(npm|yarn|pnpm|bun):/;
@@ -59,32 +58,77 @@ export function scanScriptTokens(text: string, suspects: ReadonlySet<string>): S
   return scan;
 }
 
+/** Words after which the next word is run as a command, so a path there may be a file run directly. */
+const COMMAND_PREFIX_WORDS = new Set([
+  'sudo', 'doas', 'env', 'npx', 'pnpx', 'bunx', 'exec', 'time', 'nohup', 'nice', 'timeout', 'stdbuf', 'xargs', 'command',
+  'builtin', 'cross-env', 'cross-env-shell', 'dotenv', 'env-cmd', '--', '-c', '-x', '--exec', 'sh', 'bash', 'zsh', 'dash',
+  'ksh', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'fi', 'done', 'esac', 'watch', 'nodemon',
+  '-exec', '-execdir', 'pnpm', 'yarn', 'dlx', 'x', 'run',
+]);
+
+const COMMAND_LIST_RUNNERS = new Set(['concurrently', 'start-server-and-test', 'server-test']);
+
+const RAW_TOKEN = /[^\s;&|()<>`]+/g;
+const OPERATOR_BEFORE = /[;&|()`\n]/;
+const ASSIGNMENT_TOKEN = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const SUBTOKEN_SEPARATORS = /[$={}]+/;
+
 function scanUncached(text: string, suspects: ReadonlySet<string>): ScriptTokenScan {
   const scan: ScriptTokenScan = { mayHaveProblem: false, mayCallScripts: false };
+  let previousRaw = '';
+  // Every argument of concurrently and start-server-and-test may be a command, so after one of them every token is
+  // treated as a command word.
+  let argumentsAreCommands = false;
 
-  for (const token of text.replace(QUOTES_AND_ESCAPES, '').split(TOKEN_SEPARATORS)) {
-    if (token.length === 0) continue;
+  for (const match of text.matchAll(RAW_TOKEN)) {
+    const raw = match[0];
+    const cleaned = raw.replace(QUOTES_AND_ESCAPES, '');
+    const commandPosition = argumentsAreCommands || isCommandPosition(text, match.index ?? 0, raw, previousRaw);
+    if (COMMAND_LIST_RUNNERS.has(cleaned)) argumentsAreCommands = true;
+    previousRaw = cleaned;
 
-    if (SCRIPT_CALLERS.has(token) || CONCURRENTLY_SHORTHAND.test(token)) scan.mayCallScripts = true;
-    if (!scan.mayHaveProblem && isSuspectToken(token, suspects)) scan.mayHaveProblem = true;
+    const parts = cleaned.split(SUBTOKEN_SEPARATORS);
+    for (let index = 0; index < parts.length; index++) {
+      const part = parts[index];
+      if (part.length === 0) continue;
+
+      if (SCRIPT_CALLERS.has(part) || CONCURRENTLY_SHORTHAND.test(part)) scan.mayCallScripts = true;
+      if (!scan.mayHaveProblem && isSuspectToken(part, suspects, commandPosition && index === 0)) scan.mayHaveProblem = true;
+    }
     if (scan.mayHaveProblem && scan.mayCallScripts) break;
   }
   return scan;
+}
+
+/**
+ * True when a token may be a command word: at the start, after a control operator, after a word that runs its
+ * argument (`sudo`, `npx`, `sh -c`), after an assignment, or quoted (concurrently and `sh -c` take commands in quotes).
+ */
+function isCommandPosition(text: string, index: number, raw: string, previousRaw: string): boolean {
+  if (raw.startsWith('"') || raw.startsWith("'")) return true;
+  if (COMMAND_PREFIX_WORDS.has(previousRaw) || ASSIGNMENT_TOKEN.test(previousRaw)) return true;
+
+  let before = index - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t' || text[before] === '\r')) before--;
+  return before < 0 || OPERATOR_BEFORE.test(text[before]) || text[before] === '"' || text[before] === "'";
 }
 
 /** Verdicts per token for the default suspects; the same words (`npm`, `run`, `build`) recur in every file. */
 const defaultVerdicts = new Map<string, boolean>();
 const VERDICT_CACHE_LIMIT = 20000;
 
-function isSuspectToken(token: string, suspects: ReadonlySet<string>): boolean {
+/**
+ * A path is suspect where it may be run: at a command position, or written as `./x`, `../x` or `/x`, which is how
+ * files are run. `--outDir dist/esm` and `eslint src/app` are not, so such arguments do not force a parse.
+ */
+function isSuspectToken(token: string, suspects: ReadonlySet<string>, commandPosition: boolean): boolean {
+  if (token.includes('/') && SUSPECT_PATH.test(token) && (commandPosition || /^(\.\.?)?\//.test(token))) return true;
+
   const cacheable = suspects === defaultSuspects;
   const cached = cacheable ? defaultVerdicts.get(token) : undefined;
   if (cached !== undefined) return cached;
 
-  const verdict =
-    SHELL_SCRIPT_EXTENSION.test(token) ||
-    (token.includes('/') && SUSPECT_PATH.test(token)) ||
-    runtimeKeyCandidates(token).some((key) => suspects.has(key));
+  const verdict = SHELL_SCRIPT_EXTENSION.test(token) || runtimeKeyCandidates(token).some((key) => suspects.has(key));
 
   if (cacheable) {
     if (defaultVerdicts.size >= VERDICT_CACHE_LIMIT) defaultVerdicts.clear();
