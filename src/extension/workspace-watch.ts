@@ -116,8 +116,9 @@ export class WorkspaceWatch implements vscode.Disposable {
     else this.diagnostics.delete(document.uri);
   }
 
+  /** Checks a file changed outside the editor; in a virtual workspace only open documents are checked, so other schemes are left alone. */
   private fileChangedOnDisk(uri: vscode.Uri): void {
-    if (!isManifestUri(uri) || !this.settings.isChecked(uri)) return;
+    if (uri.scheme !== 'file' || !isManifestUri(uri) || !this.settings.isChecked(uri)) return;
     void this.scanner.checkFile(uri);
   }
 

@@ -53,11 +53,17 @@ export async function waitFor<T>(probe: () => T | undefined | false | Promise<T 
 }
 
 /** Waits until the diagnostics of `uri` satisfy `predicate`, and returns them. */
-export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vscode.Diagnostic[]) => boolean, description: string): Promise<vscode.Diagnostic[]> {
-  return waitFor(() => {
-    const diagnostics = compatDiagnostics(uri);
-    return predicate(diagnostics) ? diagnostics : undefined;
-  }, `${description} (${vscode.workspace.asRelativePath(uri)})`);
+export async function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: vscode.Diagnostic[]) => boolean, description: string): Promise<vscode.Diagnostic[]> {
+  let last: vscode.Diagnostic[] = [];
+  try {
+    return await waitFor(() => {
+      last = compatDiagnostics(uri);
+      return predicate(last) ? last : undefined;
+    }, `${description} (${vscode.workspace.asRelativePath(uri)})`);
+  } catch (error) {
+    const seen = last.map((diagnostic) => `${ruleOf(diagnostic)} at ${diagnostic.range.start.line}:${diagnostic.range.start.character}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; last diagnostics: ${JSON.stringify(seen)}`);
+  }
 }
 
 export function sleep(milliseconds: number): Promise<void> {
