@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { analyzeManifest } from './lazy-analyzer';
 import type { Finding } from '../core/findings';
+import { BACKGROUND_ANALYSIS_MIN_LENGTH, BackgroundAnalysis } from './background-analysis';
 import { toDiagnosticDataList, type DiagnosticData, type DiagnosticLevel, type ZeroBasedRange } from './diagnostic-data';
 import { errorText } from './output-channel';
 import type { SettingsCache } from './settings';
@@ -34,6 +35,9 @@ export class ManifestDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly checks = new Map<string, ManifestCheck>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly background = new BackgroundAnalysis();
+  /** Per file, the number of the latest check started, so that a check overtaken by a later one is dropped. */
+  private readonly latestRequest = new Map<string, number>();
 
   /** Fires after diagnostics of any file were set or removed. */
   readonly onDidChange = this.changeEmitter.event;
@@ -44,12 +48,14 @@ export class ManifestDiagnostics implements vscode.Disposable {
   ) {}
 
   /**
-   * Checks `text` as the contents of `uri` and publishes the result. Returns undefined without publishing when
-   * the result is outdated: disk contents of a file that is open in an editor, or an older document version
-   * than the one already published or open. Returns undefined and removes the file's diagnostics when
+   * Checks `text` as the contents of `uri` and publishes the result. Small texts are checked before this
+   * returns; texts of BACKGROUND_ANALYSIS_MIN_LENGTH or more are checked in a worker thread. Resolves to
+   * undefined without publishing when the result is outdated: disk contents of a file that is open in an
+   * editor, an older document version than the one already published or open, or a check that a later
+   * check of the same file has overtaken. Resolves to undefined and removes the file's diagnostics when
    * settings turn checking off for it or the check fails.
    */
-  check(uri: vscode.Uri, text: string, version?: number): ManifestCheck | undefined {
+  async check(uri: vscode.Uri, text: string, version?: number): Promise<ManifestCheck | undefined> {
     if (this.isOutdated(uri, version)) return undefined;
 
     if (!this.settings.isChecked(uri)) {
@@ -57,13 +63,19 @@ export class ManifestDiagnostics implements vscode.Disposable {
       return undefined;
     }
 
-    const check = this.analyze(uri, text, version);
+    const key = uri.toString();
+    const sequence = (this.latestRequest.get(key) ?? 0) + 1;
+    this.latestRequest.set(key, sequence);
+
+    const check = text.length < BACKGROUND_ANALYSIS_MIN_LENGTH ? this.analyze(uri, text, version) : await this.analyzeInBackground(uri, text, version);
+    if (this.latestRequest.get(key) !== sequence || this.isOutdated(uri, version)) return undefined;
+
     if (!check) {
       this.delete(uri);
       return undefined;
     }
 
-    this.checks.set(uri.toString(), check);
+    this.checks.set(key, check);
     this.collection.set(uri, check.data.map((data) => toDiagnostic(uri, data)));
     this.changeEmitter.fire();
     return check;
@@ -73,11 +85,14 @@ export class ManifestDiagnostics implements vscode.Disposable {
    * Returns the check of a document's current text: the published one when it is for this version, otherwise
    * a fresh check that is not published. Providers call this, and publishing from inside a provider call
    * changes the markers the editor is querying, which cancels its code action request.
+   * NOTE: for a text checked in the background, an unpublished version gets the last published check, whose
+   * ranges may lag behind the latest edit until the pending check is published.
    */
   checkOf(document: vscode.TextDocument): ManifestCheck | undefined {
     const stored = this.checks.get(document.uri.toString());
     if (stored && stored.version === document.version) return stored;
     if (!this.settings.isChecked(document.uri)) return undefined;
+    if (document.getText().length >= BACKGROUND_ANALYSIS_MIN_LENGTH) return stored;
     return this.analyze(document.uri, document.getText(), document.version);
   }
 
@@ -111,8 +126,21 @@ export class ManifestDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.background.dispose();
     this.collection.dispose();
     this.changeEmitter.dispose();
+  }
+
+  private async analyzeInBackground(uri: vscode.Uri, text: string, version: number | undefined): Promise<ManifestCheck | undefined> {
+    const settings = this.settings.forResource(uri);
+    this.log.info(`Checking ${vscode.workspace.asRelativePath(uri)} (${text.length} characters) in a worker thread.`);
+    try {
+      const findings = await this.background.analyze(text, settings.analyzeOptions);
+      return { version, findings, data: toDiagnosticDataList(findings, settings.severity) };
+    } catch (error) {
+      this.log.error(`Checking ${vscode.workspace.asRelativePath(uri)} in the background failed: ${errorText(error)}`);
+      return undefined;
+    }
   }
 
   private analyze(uri: vscode.Uri, text: string, version: number | undefined): ManifestCheck | undefined {

@@ -59,7 +59,7 @@ export class WorkspaceScanner implements vscode.Disposable {
 
     const text = await this.readText(uri);
     if (text === undefined) this.diagnostics.delete(uri);
-    else this.diagnostics.check(uri, text);
+    else await this.diagnostics.check(uri, text);
   }
 
   dispose(): void {
@@ -81,7 +81,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       if (!isManifestUri(document.uri) || !isWorkspaceResource(document.uri)) continue;
       if (checked.has(document.uri.toString())) continue;
       checked.add(document.uri.toString());
-      this.diagnostics.check(document.uri, document.getText(), document.version);
+      void this.diagnostics.check(document.uri, document.getText(), document.version);
     }
 
     this.diagnostics.deleteWhere((uri) => !checked.has(uri.toString()));
@@ -109,12 +109,13 @@ export class WorkspaceScanner implements vscode.Disposable {
       const sources = await Promise.all(batch.map((uri) => this.readSource(uri)));
       if (token.isCancellationRequested) return;
 
-      batch.forEach((uri, position) => {
+      const checks = batch.map((uri, position) => {
         const source = sources[position];
-        if (source === undefined) return;
+        if (source === undefined) return undefined;
         checked.add(uri.toString());
-        findings += this.diagnostics.check(uri, source.text, source.version)?.data.length ?? 0;
+        return this.diagnostics.check(uri, source.text, source.version);
       });
+      for (const check of await Promise.all(checks)) findings += check?.data.length ?? 0;
       await yieldToEventLoop();
     }
 

@@ -94,7 +94,7 @@ export class WorkspaceWatch implements vscode.Disposable {
       setTimeout(() => {
         this.pendingEdits.delete(key);
         // The document may have closed during the delay; its disk contents are then checked by documentClosed.
-        if (!document.isClosed) this.diagnostics.check(document.uri, document.getText(), document.version);
+        if (!document.isClosed) void this.diagnostics.check(document.uri, document.getText(), document.version);
       }, EDIT_DEBOUNCE_MS),
     );
   }
@@ -103,7 +103,7 @@ export class WorkspaceWatch implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.pendingEdits.get(key));
     this.pendingEdits.delete(key);
-    this.diagnostics.check(document.uri, document.getText(), document.version);
+    void this.diagnostics.check(document.uri, document.getText(), document.version);
   }
 
   /** Back to the disk contents, which differ from the editor's when the user closed without saving. */
