@@ -49,11 +49,11 @@ export class ManifestDiagnostics implements vscode.Disposable {
 
   /**
    * Checks `text` as the contents of `uri` and publishes the result. Small texts are checked before this
-   * returns; texts of BACKGROUND_ANALYSIS_MIN_LENGTH or more are checked in a worker thread. Resolves to
-   * undefined without publishing when the result is outdated: disk contents of a file that is open in an
-   * editor, an older document version than the one already published or open, or a check that a later
-   * check of the same file has overtaken. Resolves to undefined and removes the file's diagnostics when
-   * settings turn checking off for it or the check fails.
+   * returns; texts of BACKGROUND_ANALYSIS_MIN_LENGTH or more are checked in a worker thread.
+   * Resolves to undefined without publishing when the result is outdated. That is the case for disk contents
+   * of a file open in an editor, for a document version older than the one published or open, and for a
+   * check that a later check of the same file has overtaken. Resolves to undefined and removes the file's
+   * diagnostics when settings turn checking off for it or the check fails.
    */
   async check(uri: vscode.Uri, text: string, version?: number): Promise<ManifestCheck | undefined> {
     if (this.isOutdated(uri, version)) return undefined;
