@@ -1,5 +1,5 @@
 // Loads the checker core's manifest analysis on first use rather than when the extension activates. The
-// shell parser behind it (bash-parser, which bundles the babylon JavaScript parser) takes tens of
+// shell parser behind it (bash-parser and its helper modules) takes tens of
 // milliseconds to initialise, as test/bench/extension.bench.ts measures. Activation need not wait for it,
 // because the first check runs after the workspace search, when activate() has long returned.
 

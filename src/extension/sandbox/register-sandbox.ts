@@ -3,7 +3,7 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { findBlockingProblems, describeRefusal } from '../../driver/script-guard';
+import type * as ScriptGuard from '../../driver/script-guard';
 import type { PackageManager } from '../../driver/web-container-driver';
 import type { CompatContext } from '../context';
 import { packageManagerFromLockfiles } from '../package-manager';
@@ -128,6 +128,8 @@ export class SandboxManager implements vscode.Disposable {
     }
 
     const settings = this.context.settings.forResource(manifest.uri);
+    // Loaded on first use, like lazy-analyzer.ts: the script guard pulls in the shell parser, which activation must not wait for.
+    const { findBlockingProblems, describeRefusal } = require('../../driver/script-guard') as typeof ScriptGuard;
     const blocking = findBlockingProblems(manifest.scripts, scriptName, settings.analyzeOptions);
     if (blocking.length === 0) return true;
 
