@@ -138,3 +138,19 @@ describe('script prefilter soundness', function () {
     );
   });
 });
+
+describe('long script chains', function () {
+  this.timeout(300_000);
+
+  it('reports every call of a 2,500-script chain', () => {
+    const scripts: Record<string, string> = {};
+    for (let i = 0; i < 2500; i++) scripts[`s${i}`] = `npm run s${i + 1}`;
+    scripts.s2500 = 'python3 end.py';
+    const findings = analyzeManifest(JSON.stringify({ scripts }));
+
+    assert.strictEqual(findings.length, 2501);
+    const first = findings.find((finding) => finding.script === 's0');
+    assert.strictEqual(first?.via?.length, 2500);
+    assert.strictEqual(first?.related?.length, 1);
+  });
+});

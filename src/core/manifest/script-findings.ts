@@ -4,7 +4,6 @@ import type { Finding, Severity } from '../findings';
 import type { AnalyzeOptions } from '../analyze-manifest';
 import {
   analyzeScriptText,
-  collectRunProblems,
   createShellParserBudget,
   describeProblem,
   expandScriptPattern,
@@ -14,6 +13,7 @@ import {
 import type { ShellWord } from '../scripts/shell-word';
 import type { ScriptCall } from '../scripts/find-invocations';
 import { scanScriptTokens, suspectCommandKeys } from '../scripts/script-prefilter';
+import { createRunSummarizer, type RunSummary } from '../scripts/run-summary';
 import type { ManifestText } from './manifest-text';
 import { lastMembersByName, type JsonSpan, type ManifestSection } from './read-manifest';
 
@@ -47,18 +47,9 @@ export function analyzeScriptFindings(manifest: ManifestText, section: ManifestS
   const scans = new Map([...entries.values()].map((entry) => [entry.name, scanScriptTokens(entry.value, suspects)]));
   const anyProblem = [...scans.values()].some((scan) => scan.mayHaveProblem);
 
-  // Problems reached by running each called script, computed once per target for the whole file.
+  // Problems reached by running each called script, summarised once per script for the whole file.
   const budget = createShellParserBudget();
-  const runProblems = new Map<string, ScriptProblem[]>();
-  const problemsOfRun = (target: string, runsHooks: boolean) => {
-    const key = `${runsHooks ? 'hooks' : 'plain'}\u0000${target}`;
-    let problems = runProblems.get(key);
-    if (!problems) {
-      problems = collectRunProblems(scripts, scriptNames, target, options, runsHooks, budget);
-      runProblems.set(key, problems);
-    }
-    return problems;
-  };
+  const summarizeRun = createRunSummarizer(scripts, scriptNames, options, budget, MAX_RELATED + 1);
 
   for (const entry of entries.values()) {
     const scan = scans.get(entry.name);
@@ -78,7 +69,7 @@ export function analyzeScriptFindings(manifest: ManifestText, section: ManifestS
     }
 
     for (const call of analysis.calls) {
-      const finding = callFinding(manifest, entry, call, expandScriptPattern(call.target, scriptNames), entries, problemsOfRun);
+      const finding = callFinding(manifest, entry, call, expandScriptPattern(call.target, scriptNames), entries, summarizeRun);
       if (finding) findings.push(finding);
     }
   }
@@ -110,24 +101,39 @@ function callFinding(
   call: ScriptCall,
   targets: string[],
   entries: Map<string, ScriptEntry>,
-  problemsOfRun: (target: string, runsHooks: boolean) => ScriptProblem[],
+  summarizeRun: (target: string, runsHooks: boolean) => RunSummary,
 ): Finding | undefined {
   const reached: ScriptProblem[] = [];
+  const seen = new Set<string>();
+  let truncated = false;
+  let worst: ScriptProblem | undefined;
+
   for (const target of targets) {
     if (target === caller.name) continue;
-    for (const problem of problemsOfRun(target, call.runsHooks)) {
-      if (problem.script !== caller.name) reached.push(problem);
+    const summary = summarizeRun(target, call.runsHooks);
+    truncated ||= summary.truncated;
+
+    // A cycle back to the calling script itself is not a problem reached through the call.
+    const candidates = summary.worst && summary.worst.script !== caller.name ? [summary.worst, ...summary.sample] : summary.sample;
+    for (const problem of candidates) {
+      if (problem.script === caller.name) continue;
+      if (!worst || SEVERITY_RANK[problem.severity] < SEVERITY_RANK[worst.severity]) worst = problem;
+      const identity = `${problem.script}\u0000${problem.start}`;
+      if (!seen.has(identity)) {
+        seen.add(identity);
+        reached.push(problem);
+      }
     }
   }
-  if (reached.length === 0) return undefined;
+  if (!worst) return undefined;
 
-  const worst = reached.reduce((best, problem) => (SEVERITY_RANK[problem.severity] < SEVERITY_RANK[best.severity] ? problem : best));
   const chain = [...worst.via, worst.script];
   const others = reached.length - 1;
   const lifecycle = INSTALL_LIFECYCLE_SCRIPTS.has(caller.name) ? ` "${caller.name}" runs during npm install, so a failure here fails the install too.` : '';
+  const count = truncated ? `At least ${others} more problems` : `${others} more problem${others === 1 ? '' : 's'}`;
   const message =
     `Runs ${chain.map((name) => `"${name}"`).join(' → ')}, which calls "${worst.command}". ${worst.message}` +
-    (others > 0 ? ` ${others} more problem${others === 1 ? '' : 's'} in the scripts it runs.` : '') +
+    (others > 0 ? ` ${count} in the scripts it runs.` : '') +
     lifecycle;
 
   const range = wordRange(manifest, caller.span, call.word);

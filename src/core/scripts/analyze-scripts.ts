@@ -166,7 +166,7 @@ export function collectRunProblems(
   return problems;
 }
 
-function toScriptProblem(problem: StepProblem, script: string, via: string[]): ScriptProblem {
+export function toScriptProblem(problem: StepProblem, script: string, via: string[]): ScriptProblem {
   return {
     script,
     command: problem.command,
