@@ -22,7 +22,7 @@ export interface StepProblem {
   /** The command word as written in the script. */
   command: string;
   word: ShellWord;
-  /** Why it cannot run and what to do instead, as a sentence. */
+  /** The reason it cannot run and what to do instead, as a sentence. */
   reason: string;
   /** For `bash x.sh`: the script file that the interpreter runs. */
   scriptFile?: string;

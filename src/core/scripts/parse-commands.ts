@@ -67,7 +67,7 @@ export function parseCommands(script: string, budget?: ShellParserBudget): Parse
   return { commands, parsedByShellParser: true };
 }
 
-/** The parser counts positions in code points; this maps them to UTF-16 offsets, or is undefined when both agree. */
+/** Maps the parser's code-point positions to UTF-16 offsets; returns undefined when the two agree. */
 function utf16OffsetsOfCodePoints(script: string): number[] | undefined {
   if (!/[\uD800-\uDFFF]/.test(script)) return undefined;
 

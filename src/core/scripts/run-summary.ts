@@ -1,4 +1,4 @@
-// What running each script reaches, summarised once per script for a whole package.json.
+// Summaries of the problems each script's run reaches, computed once per script for a whole package.json.
 //
 // analyzeScriptRun walks everything a run reaches, which is right for one run but quadratic when every script of a
 // long `npm run` chain is checked: 2,500 scripts in one chain took 21 s. Summaries are computed bottom-up, once per
@@ -11,7 +11,7 @@ import { analyzeScriptText, expandScriptPattern, scriptsRunBy, toScriptProblem, 
 
 /** Problems reached by `npm run name`, with `via` relative to `name`. */
 export interface RunSummary {
-  /** The most severe problem reached, first found on ties. */
+  /** The problem of highest severity reached; the first found when several tie. */
   worst: ScriptProblem | undefined;
   /** Up to `limit` problems reached, without duplicates, in run order. */
   sample: ScriptProblem[];

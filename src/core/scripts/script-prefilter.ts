@@ -9,7 +9,7 @@
 import { runtimeKeyCandidates } from '../runtime-name';
 import { RUNTIME_COMPAT_MATRIX, type RuntimeCompatEntry } from '../runtime-compat-matrix';
 
-/** What a script may contain, judged from its tokens alone. */
+/** The kinds of step a script may contain, judged from its tokens alone. */
 export interface ScriptTokenScan {
   /** A token could be an unsupported command, a shell script or a file run directly. */
   mayHaveProblem: boolean;
@@ -118,7 +118,7 @@ const defaultVerdicts = new Map<string, boolean>();
 const VERDICT_CACHE_LIMIT = 20000;
 
 /**
- * A path is suspect where it may be run: at a command position, or written as `./x`, `../x` or `/x`, which is how
+ * Decides whether a token may lead to a finding. A path is suspect where it may be run: at a command position, or written as `./x`, `../x` or `/x`, which is how
  * files are run. `--outDir dist/esm` and `eslint src/app` are not, so such arguments do not force a parse.
  */
 function isSuspectToken(token: string, suspects: ReadonlySet<string>, commandPosition: boolean): boolean {
