@@ -7,7 +7,7 @@ import type { ManifestOutline } from './read-manifest';
 
 /**
  * npm runs `node-gyp rebuild` at install when the package folder has a binding.gyp, `gypfile` is not false, and the
- * package defines neither `install` nor `preinstall` (npm 11, @npmcli/run-script). `options.hasBindingGyp` tells
+ * package defines neither `install` nor `preinstall` (npm 11, @npmcli/run-script). `options.hasBindingGyp` says
  * whether the file exists; when it is unknown, as for a document alone, `"gypfile": true` is taken to declare one.
  */
 export function analyzeImplicitBuildFindings(manifest: ManifestText, outline: ManifestOutline, options: AnalyzeOptions): Finding[] {
