@@ -1,12 +1,14 @@
-// Runs analyzeManifest in a worker thread (analysis-worker.ts) for texts large enough that checking them
-// on the extension host's thread would block it. One worker serves all requests in order; it starts on
-// the first large text and ends with the extension.
+// Runs analyses in a worker thread (analysis-worker.ts): analyzeManifest for texts large enough that checking
+// them on the extension host's thread would block it, and every dependency-tree analysis. One worker serves all
+// requests in order; it starts on the first request and ends with the extension.
 
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { AnalyzeOptions } from '../core/analyze-manifest';
+import type { DependencyTreeOptions } from '../core/dependency-tree';
 import type { Finding } from '../core/findings';
 import type { AnalysisRequest, AnalysisResponse } from './analysis-worker';
+import type { TimedTreeReport } from './tree-report-cache';
 
 /**
  * Texts of at least this many UTF-16 code units are analysed in the worker. test/bench/extension.bench.ts
@@ -16,8 +18,11 @@ import type { AnalysisRequest, AnalysisResponse } from './analysis-worker';
  */
 export const BACKGROUND_ANALYSIS_MIN_LENGTH = 100_000;
 
+/** A response without its id: manifest findings or a tree report. */
+type Result = { findings: Finding[] } | { tree: TimedTreeReport };
+
 interface Pending {
-  resolve(findings: Finding[]): void;
+  resolve(result: Result): void;
   reject(error: Error): void;
 }
 
@@ -29,21 +34,31 @@ export class BackgroundAnalysis {
   /** @param workerPath the bundled worker script, dist/analysis-worker.js next to dist/extension.js. */
   constructor(private readonly workerPath = path.join(__dirname, 'analysis-worker.js')) {}
 
-  analyze(text: string, options: AnalyzeOptions): Promise<Finding[]> {
-    const worker = this.startedWorker();
-    const id = this.nextId++;
+  async analyze(text: string, options: AnalyzeOptions): Promise<Finding[]> {
+    const result = await this.request({ kind: 'manifest', id: this.nextId++, text, options });
+    if (!('findings' in result)) throw new Error('The analysis worker sent a tree report for a manifest request.');
+    return result.findings;
+  }
 
-    return new Promise<Finding[]>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      const request: AnalysisRequest = { id, text, options };
-      worker.postMessage(request);
-    });
+  /** Runs inspectDependencyTree on the worker, which reads the files with Node's fs. */
+  async inspectTree(manifestPath: string, text: string, options: DependencyTreeOptions): Promise<TimedTreeReport> {
+    const result = await this.request({ kind: 'tree', id: this.nextId++, manifestPath, text, options });
+    if (!('tree' in result)) throw new Error('The analysis worker sent findings for a tree request.');
+    return result.tree;
   }
 
   dispose(): void {
     this.failAll(new Error('The extension stopped before the analysis finished.'));
     void this.worker?.terminate();
     this.worker = undefined;
+  }
+
+  private request(request: AnalysisRequest): Promise<Result> {
+    const worker = this.startedWorker();
+    return new Promise<Result>((resolve, reject) => {
+      this.pending.set(request.id, { resolve, reject });
+      worker.postMessage(request);
+    });
   }
 
   private startedWorker(): Worker {
@@ -65,7 +80,7 @@ export class BackgroundAnalysis {
     this.pending.delete(response.id);
 
     if ('error' in response) pending.reject(new Error(response.error));
-    else pending.resolve(response.findings);
+    else pending.resolve(response);
   }
 
   /** Fails the open requests of a worker that crashed or exited; the next request starts a new worker. */

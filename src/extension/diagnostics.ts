@@ -1,13 +1,18 @@
-// Publishes the findings of every checked package.json as diagnostics (source `webcontainer`) and keeps the
-// latest findings per file for quick fixes, hovers and the status item.
+// Publishes the findings of every checked package.json as diagnostics (source `webcontainer`): those of the
+// manifest analysis and, for files on disk, those of the dependency-tree analysis. Keeps the latest findings per
+// file for quick fixes, hovers and the status item.
 
 import * as vscode from 'vscode';
 import { analyzeManifest } from './lazy-analyzer';
 import type { Finding } from '../core/findings';
 import { BACKGROUND_ANALYSIS_MIN_LENGTH, BackgroundAnalysis } from './background-analysis';
+import { DependencyTreeChecks, type TreeTotals } from './dependency-tree-checks';
 import { toDiagnosticDataList, type DiagnosticData, type DiagnosticLevel, type ZeroBasedRange } from './diagnostic-data';
+import { mergeFindings } from './merge-findings';
 import { errorText } from './output-channel';
-import type { SettingsCache } from './settings';
+import type { FolderSettings, SettingsCache } from './settings';
+import type { TreeCheck } from './tree-report-cache';
+import { moveFindings, treeManifestSlices } from './tree-manifest-slices';
 
 export const DIAGNOSTIC_SOURCE = 'webcontainer';
 
@@ -16,6 +21,8 @@ export interface ManifestCheck {
   version: number | undefined;
   findings: Finding[];
   data: DiagnosticData[];
+  /** The dependency-tree report merged into `findings`; undefined for files not on disk or when that analysis failed. */
+  tree?: TreeCheck;
 }
 
 export interface ProblemCounts {
@@ -36,6 +43,7 @@ export class ManifestDiagnostics implements vscode.Disposable {
   private readonly checks = new Map<string, ManifestCheck>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly background = new BackgroundAnalysis();
+  private readonly trees: DependencyTreeChecks;
   /** Per file, the number of the latest check started, so that a check overtaken by a later one is dropped. */
   private readonly latestRequest = new Map<string, number>();
 
@@ -45,11 +53,13 @@ export class ManifestDiagnostics implements vscode.Disposable {
   constructor(
     private readonly settings: SettingsCache,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.trees = new DependencyTreeChecks(this.background, log);
+  }
 
   /**
-   * Checks `text` as the contents of `uri` and publishes the result. Small texts are checked before this
-   * returns; texts of BACKGROUND_ANALYSIS_MIN_LENGTH or more are checked in a worker thread.
+   * Checks `text` as the contents of `uri` and publishes the result. Small texts are checked on this thread;
+   * texts of BACKGROUND_ANALYSIS_MIN_LENGTH or more, and the dependency tree of files on disk, in a worker thread.
    * Resolves to undefined without publishing when the result is outdated. That is the case for disk contents
    * of a file open in an editor, for a document version older than the one published or open, and for a
    * check that a later check of the same file has overtaken. Resolves to undefined and removes the file's
@@ -67,13 +77,18 @@ export class ManifestDiagnostics implements vscode.Disposable {
     const sequence = (this.latestRequest.get(key) ?? 0) + 1;
     this.latestRequest.set(key, sequence);
 
-    const check = text.length < BACKGROUND_ANALYSIS_MIN_LENGTH ? this.analyze(uri, text, version) : await this.analyzeInBackground(uri, text, version);
+    const settings = this.settings.forResource(uri);
+    const tree = this.trees.inspect(uri, text, settings);
+    const findings = text.length < BACKGROUND_ANALYSIS_MIN_LENGTH ? this.analyze(uri, text, settings) : await this.analyzeInBackground(uri, text, settings);
+    const treeCheck = await tree;
     if (this.latestRequest.get(key) !== sequence || this.isOutdated(uri, version)) return undefined;
 
-    if (!check) {
+    if (!findings) {
       this.delete(uri);
       return undefined;
     }
+
+    const check = toCheck(version, findings, treeCheck, settings);
 
     this.checks.set(key, check);
     this.collection.set(uri, check.data.map((data) => toDiagnostic(uri, data)));
@@ -92,14 +107,34 @@ export class ManifestDiagnostics implements vscode.Disposable {
     const stored = this.checks.get(document.uri.toString());
     if (stored && stored.version === document.version) return stored;
     if (!this.settings.isChecked(document.uri)) return undefined;
-    if (document.getText().length >= BACKGROUND_ANALYSIS_MIN_LENGTH) return stored;
-    return this.analyze(document.uri, document.getText(), document.version);
+
+    const text = document.getText();
+    if (text.length >= BACKGROUND_ANALYSIS_MIN_LENGTH) return stored;
+
+    const settings = this.settings.forResource(document.uri);
+    const findings = this.analyze(document.uri, text, settings);
+    if (!findings) return undefined;
+
+    // The tree findings of the published check, moved to this text, or none when edits touched what the tree analysis reads.
+    let tree = stored?.tree;
+    if (tree) {
+      const slices = treeManifestSlices(text);
+      const moved = moveFindings(tree.report.findings, tree.slices, slices, text);
+      tree = moved ? { ...tree, report: { ...tree.report, findings: moved }, slices } : undefined;
+    }
+    return toCheck(document.version, findings, tree, settings);
   }
 
   delete(uri: vscode.Uri): void {
+    this.trees.forget(uri);
     if (!this.checks.delete(uri.toString())) return;
     this.collection.delete(uri);
     this.changeEmitter.fire();
+  }
+
+  /** The files whose latest check is published. */
+  checkedUris(): vscode.Uri[] {
+    return [...this.checks.keys()].map((key) => vscode.Uri.parse(key));
   }
 
   /** Removes the diagnostics of every file for which `predicate` returns true. */
@@ -125,29 +160,37 @@ export class ManifestDiagnostics implements vscode.Disposable {
     return total;
   }
 
+  /** Totals of the dependency-tree analyses over the distinct lockfiles of the checked files. */
+  treeTotals(): TreeTotals {
+    return this.trees.totals();
+  }
+
+  /** Counts the `native-transitive-dependency` diagnostics of every checked file. */
+  transitiveCounts(): ProblemCounts {
+    const list: DiagnosticData[] = [];
+    for (const check of this.checks.values()) list.push(...check.data.filter((data) => data.rule === 'native-transitive-dependency'));
+    return countProblems(list);
+  }
+
   dispose(): void {
     this.background.dispose();
     this.collection.dispose();
     this.changeEmitter.dispose();
   }
 
-  private async analyzeInBackground(uri: vscode.Uri, text: string, version: number | undefined): Promise<ManifestCheck | undefined> {
-    const settings = this.settings.forResource(uri);
+  private async analyzeInBackground(uri: vscode.Uri, text: string, settings: FolderSettings): Promise<Finding[] | undefined> {
     this.log.info(`Checking ${vscode.workspace.asRelativePath(uri)} (${text.length} characters) in a worker thread.`);
     try {
-      const findings = await this.background.analyze(text, settings.analyzeOptions);
-      return { version, findings, data: toDiagnosticDataList(findings, settings.severity) };
+      return await this.background.analyze(text, settings.analyzeOptions);
     } catch (error) {
       this.log.error(`Checking ${vscode.workspace.asRelativePath(uri)} in the background failed: ${errorText(error)}`);
       return undefined;
     }
   }
 
-  private analyze(uri: vscode.Uri, text: string, version: number | undefined): ManifestCheck | undefined {
-    const settings = this.settings.forResource(uri);
+  private analyze(uri: vscode.Uri, text: string, settings: FolderSettings): Finding[] | undefined {
     try {
-      const findings = analyzeManifest(text, settings.analyzeOptions);
-      return { version, findings, data: toDiagnosticDataList(findings, settings.severity) };
+      return analyzeManifest(text, settings.analyzeOptions);
     } catch (error) {
       this.log.error(`Checking ${vscode.workspace.asRelativePath(uri)} failed: ${errorText(error)}`);
       return undefined;
@@ -164,6 +207,11 @@ export class ManifestDiagnostics implements vscode.Disposable {
     const stored = this.checks.get(key)?.version;
     return stored !== undefined && stored > version;
   }
+}
+
+function toCheck(version: number | undefined, manifestFindings: Finding[], tree: TreeCheck | undefined, settings: FolderSettings): ManifestCheck {
+  const findings = mergeFindings(manifestFindings, tree?.report.findings ?? []);
+  return { version, findings, data: toDiagnosticDataList(findings, settings.severity), tree };
 }
 
 /** Finds the stored data behind a diagnostic that VS Code passes back, by rule, range and message. */

@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { CompatContext } from './context';
+import { DependencyFileWatch } from './dependency-file-watch';
 import { ManifestDiagnostics } from './diagnostics';
 import { registerFixAll } from './fix-all';
 import { registerHovers } from './hovers';
@@ -34,6 +35,7 @@ export function activate(extension: vscode.ExtensionContext): CompatApi {
   context.track(scanner);
 
   context.track(new WorkspaceWatch(diagnostics, scanner, settings, log));
+  context.track(new DependencyFileWatch(diagnostics, scanner, log));
   registerCheckWorkspace(context);
   registerQuickFixes(context);
   registerFixAll(context);

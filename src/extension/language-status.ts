@@ -1,5 +1,6 @@
 // A language status item on package.json documents with the problem counts of the file and of the
-// workspace. It links to the output channel, where each scan is logged.
+// workspace, the native packages found in the workspace's lockfiles, and the lockfiles that could not be read.
+// It links to the output channel, where each scan and each lockfile problem is logged.
 
 import * as vscode from 'vscode';
 import { COMMANDS } from './commands';
@@ -26,9 +27,25 @@ function updateStatus(item: vscode.LanguageStatusItem, diagnostics: ManifestDiag
   const workspaceTotal = workspace.errors + workspace.warnings + workspace.others;
 
   item.text = fileTotal === 0 ? vscode.l10n.t('WebContainer: no problems') : vscode.l10n.t('WebContainer: {0} problems', fileTotal);
-  item.detail = vscode.l10n.t('{0} in the workspace', workspaceTotal);
+  item.detail = [vscode.l10n.t('{0} in the workspace', workspaceTotal), ...treeDetails(diagnostics)].join(' · ');
 
   if (file.errors > 0) item.severity = vscode.LanguageStatusSeverity.Error;
   else if (file.warnings > 0) item.severity = vscode.LanguageStatusSeverity.Warning;
   else item.severity = vscode.LanguageStatusSeverity.Information;
+}
+
+/** Native packages in the lockfiles, the diagnostics on the direct dependencies that bring them in, and unreadable lockfiles. */
+function treeDetails(diagnostics: ManifestDiagnostics): string[] {
+  const totals = diagnostics.treeTotals();
+  const details: string[] = [];
+
+  if (totals.lockfiles > 0) {
+    const transitive = diagnostics.transitiveCounts();
+    const reported = transitive.errors + transitive.warnings + transitive.others;
+    details.push(
+      vscode.l10n.t('{0} native packages in {1} lockfiles, reported on {2} direct dependencies', totals.nativePackages, totals.lockfiles, reported),
+    );
+  }
+  for (const { path, error } of totals.unreadable) details.push(vscode.l10n.t('{0} could not be read: {1}', path, error));
+  return details;
 }

@@ -72,6 +72,11 @@ export const INTEGRATION_SUITES: IntegrationSuite[] = [
     fixture: 'settings',
   },
   {
+    name: 'dependency-tree',
+    files: ['dependency-tree.test.ts'],
+    fixture: 'dependency-tree',
+  },
+  {
     name: 'lifecycle',
     files: ['lifecycle.test.ts'],
     fixture: 'lifecycle',

@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeManifest } from '../../../src/core/analyze-manifest';
+import { inspectDependencyTree } from '../../../src/core/dependency-tree';
+import { createNodeFileReader } from '../../../src/core/dependency-tree/node-file-reader';
 import { BackgroundAnalysis } from '../../../src/extension/background-analysis';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -43,6 +45,22 @@ describe('BackgroundAnalysis', () => {
 
       assert.deepEqual(findings, analyzeManifest(text, { ignoreRuntimes: ['make'] }));
       assert.equal(findings.length, 2);
+    } finally {
+      background.dispose();
+    }
+  });
+
+  it('runs the dependency tree in the worker', async () => {
+    const background = new BackgroundAnalysis(workerPath);
+    const manifestPath = path.join(ROOT, 'test', 'fixtures', 'workspaces', 'dependency-tree', 'package.json');
+    const text = fs.readFileSync(manifestPath, 'utf8');
+
+    try {
+      const { report, milliseconds } = await background.inspectTree(manifestPath, text, { ignorePackages: ['image-tool'] });
+
+      assert.deepEqual(report, inspectDependencyTree(manifestPath, text, createNodeFileReader(), { ignorePackages: ['image-tool'] }));
+      assert.deepEqual(report.findings.map((finding) => finding.package), ['wrapper']);
+      assert.ok(milliseconds >= 0);
     } finally {
       background.dispose();
     }
