@@ -1,5 +1,5 @@
 // Runs the dependency-tree analysis for package.json files on disk, through the report cache and the worker
-// thread, logs each run, and keeps per file what the language status shows: the governing lockfile, its native
+// thread, and logs each run. Per file it keeps what the language status shows: the governing lockfile, its native
 // package count and whether it could be read.
 
 import * as vscode from 'vscode';
@@ -9,22 +9,7 @@ import { errorText } from './output-channel';
 import type { FolderSettings } from './settings';
 import { statOnDisk } from './tree-inputs';
 import { TreeReportCache, type TreeCheck } from './tree-report-cache';
-
-/** What one file's latest tree analysis found, for the workspace totals. */
-interface TreeSummary {
-  /** The lockfile's path, or undefined when the tree came from node_modules alone or was not found. */
-  lockfilePath: string | undefined;
-  lockfileError: string | undefined;
-  nativePackageCount: number;
-}
-
-/** Workspace totals over the distinct lockfiles of every checked package.json. */
-export interface TreeTotals {
-  lockfiles: number;
-  nativePackages: number;
-  /** Lockfiles that could not be read, with the reason. */
-  unreadable: { path: string; error: string }[];
-}
+import { totalTreeSummaries, type TreeSummary, type TreeTotals } from './tree-totals';
 
 export class DependencyTreeChecks {
   private readonly cache: TreeReportCache;
@@ -70,21 +55,7 @@ export class DependencyTreeChecks {
   }
 
   totals(): TreeTotals {
-    const byLockfile = new Map<string, TreeSummary>();
-    for (const summary of this.summaries.values()) {
-      if (summary.lockfilePath !== undefined) byLockfile.set(summary.lockfilePath, summary);
-    }
-
-    const totals: TreeTotals = { lockfiles: 0, nativePackages: 0, unreadable: [] };
-    for (const [path, summary] of byLockfile) {
-      if (summary.lockfileError !== undefined) {
-        totals.unreadable.push({ path, error: summary.lockfileError });
-        continue;
-      }
-      totals.lockfiles++;
-      totals.nativePackages += summary.nativePackageCount;
-    }
-    return totals;
+    return totalTreeSummaries(this.summaries.values());
   }
 
   private record(uri: vscode.Uri, check: TreeCheck): void {
@@ -92,6 +63,8 @@ export class DependencyTreeChecks {
     const file = vscode.workspace.asRelativePath(uri);
     const lockfile = report.lockfile ? vscode.workspace.asRelativePath(vscode.Uri.file(report.lockfile.path)) : undefined;
 
+    // Deleting first moves the file to the end of the map's order, where totalTreeSummaries takes the latest summary.
+    this.summaries.delete(uri.toString());
     this.summaries.set(uri.toString(), {
       lockfilePath: lockfile,
       lockfileError: report.lockfile?.error,

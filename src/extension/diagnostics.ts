@@ -6,13 +6,14 @@ import * as vscode from 'vscode';
 import { analyzeManifest } from './lazy-analyzer';
 import type { Finding } from '../core/findings';
 import { BACKGROUND_ANALYSIS_MIN_LENGTH, BackgroundAnalysis } from './background-analysis';
-import { DependencyTreeChecks, type TreeTotals } from './dependency-tree-checks';
+import { DependencyTreeChecks } from './dependency-tree-checks';
 import { toDiagnosticDataList, type DiagnosticData, type DiagnosticLevel, type ZeroBasedRange } from './diagnostic-data';
 import { mergeFindings } from './merge-findings';
 import { errorText } from './output-channel';
 import type { FolderSettings, SettingsCache } from './settings';
 import type { TreeCheck } from './tree-report-cache';
 import { moveFindings, treeManifestSlices } from './tree-manifest-slices';
+import type { TreeTotals } from './tree-totals';
 
 export const DIAGNOSTIC_SOURCE = 'webcontainer';
 
@@ -132,7 +133,7 @@ export class ManifestDiagnostics implements vscode.Disposable {
     this.changeEmitter.fire();
   }
 
-  /** The files whose latest check is published. */
+  /** Returns the files whose latest check is published. */
   checkedUris(): vscode.Uri[] {
     return [...this.checks.keys()].map((key) => vscode.Uri.parse(key));
   }

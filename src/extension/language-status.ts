@@ -42,10 +42,9 @@ function treeDetails(diagnostics: ManifestDiagnostics): string[] {
   if (totals.lockfiles > 0) {
     const transitive = diagnostics.transitiveCounts();
     const reported = transitive.errors + transitive.warnings + transitive.others;
-    details.push(
-      vscode.l10n.t('{0} native packages in {1} lockfiles, reported on {2} direct dependencies', totals.nativePackages, totals.lockfiles, reported),
-    );
+    details.push(vscode.l10n.t('Native packages in lockfiles: {0}', totals.nativePackages));
+    details.push(vscode.l10n.t('Direct dependencies with native code in their tree: {0}', reported));
   }
-  for (const { path, error } of totals.unreadable) details.push(vscode.l10n.t('{0} could not be read: {1}', path, error));
+  for (const { path, error } of totals.unreadable) details.push(vscode.l10n.t('Lockfile not read: {0} ({1})', path, error));
   return details;
 }

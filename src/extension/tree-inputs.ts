@@ -21,10 +21,11 @@ export interface FileStat {
 export type StatFile = (path: string) => Promise<FileStat | undefined>;
 
 /**
- * Lists the paths whose change can change the tree analysis of the package.json at `manifestPath` ('/'-separated):
- * in its folder and each folder above, every lockfile name and node_modules (its own modification time changes when
- * a top-level package is added or removed). Above its own folder also package.json, whose `workspaces` decide
- * whether a lockfile there governs it. The package.json itself is not listed, because its text is passed in.
+ * Lists the paths whose change can change the tree analysis of the package.json at `manifestPath` ('/'-separated).
+ * In its folder and each folder above, these are every lockfile name and node_modules, whose own modification time
+ * changes when a top-level package is added or removed. Above its own folder, package.json is listed too, because its
+ * `workspaces` decide whether a lockfile there governs the package. The package.json itself is not listed, because
+ * its text is passed in.
  */
 export function treeInputPaths(manifestPath: string): string[] {
   const paths: string[] = [];
@@ -72,7 +73,7 @@ function joinTo(directory: string, name: string): string {
   return directory.endsWith('/') ? `${directory}${name}` : `${directory}/${name}`;
 }
 
-/** A StatFile over Node's fs; every failure reads as a missing file. */
+/** Stats a file with Node's fs; every failure reads as a missing file. */
 export const statOnDisk: StatFile = async (path) => {
   try {
     const stats = await fs.promises.stat(path);

@@ -30,7 +30,7 @@ export function treeManifestSlices(text: string): ManifestSlice[] {
   return slices;
 }
 
-/** A string that is equal for two slice lists exactly when their keys, order and texts are equal. */
+/** Serializes the keys and texts of `slices`, so that two lists are equal exactly when their signatures are. */
 export function sliceSignature(slices: readonly ManifestSlice[]): string {
   return JSON.stringify(slices.map((slice) => [slice.key, slice.text]));
 }

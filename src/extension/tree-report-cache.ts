@@ -1,7 +1,7 @@
 // Caches the dependency-tree report of each package.json, so that typing in package.json does not read and parse
-// the lockfile again. A cached report is reused while the stamp of the input files (tree-inputs.ts), the settings
-// that shape the analysis and the manifest slices it reads (tree-manifest-slices.ts) are unchanged; edits
-// elsewhere in the file only move its findings. No vscode import.
+// the lockfile again. A cached report is reused while three things are unchanged: the stamp of the input files
+// (tree-inputs.ts), the settings that shape the analysis, and the manifest slices it reads (tree-manifest-slices.ts).
+// Edits elsewhere in the file only move its findings. No vscode import.
 
 import type { DependencyTreeOptions, DependencyTreeReport } from '../core/dependency-tree';
 import { readTreeInputStamp, type StatFile } from './tree-inputs';

@@ -30,7 +30,8 @@ describe('dependency tree', () => {
     assert.ok(wrapper);
     assert.strictEqual(wrapper.severity, vscode.DiagnosticSeverity.Error);
     assert.match(wrapper.message, /wrapper → better-sqlite3/);
-    assert.ok(typeof wrapper.code === 'object' && wrapper.code.target.toString(true).endsWith(`docs/rules.md#${RULE}`), 'rule link');
+    assert.ok(typeof wrapper.code === 'object', 'code must be an object with a target');
+    assert.ok(wrapper.code.target.toString(true).endsWith(`docs/rules.md#${RULE}`), `rule link: ${wrapper.code.target.toString(true)}`);
 
     const related = wrapper.relatedInformation ?? [];
     assert.strictEqual(related.length, 1, `related: ${JSON.stringify(related.map((item) => item.message))}`);

@@ -5,7 +5,7 @@ import { moveFindings, sliceSignature, treeManifestSlices } from '../../../src/e
 
 const TEXT = '{\n  "name": "app",\n  "version": "1.0.0",\n  "scripts": { "build": "turbo run build" },\n  "dependencies": { "wrapper": "^1.0.0" }\n}\n';
 
-/** A finding on the `occurrence`-th appearance of `needle` in `text`, with related locations on the others given. */
+/** Builds a finding on the first `needle` in `text`, with related locations on the first of each `related` word. */
 function findingOn(text: string, needle: string, related: string[] = []): Finding {
   const locate = (word: string) => {
     const start = text.indexOf(word);
