@@ -1,6 +1,7 @@
 // Dependency-tree diagnostics of the fixture workspace "dependency-tree": a direct dependency `wrapper` whose
 // package-lock.json entry brings in better-sqlite3 and crc-native (both with install scripts), and a dev dependency
-// `image-tool` that brings in pixel-codec. The tests rewrite the lockfile on disk and never touch package.json.
+// `image-tool` that brings in pixel-codec. The folder `installed` has no lockfile, and a test installs its node_modules.
+// The tests rewrite the lockfile and node_modules on disk and never touch package.json.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, rangeOfText, readText, ruleOf, waitForDiagnostics, workspaceFile, writeText } from './support';
@@ -95,6 +96,24 @@ describe('dependency tree', () => {
 
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitForDiagnostics(manifest(), (list) => list.some((item) => isTreeDiagnosticAt(item, wrapperRange)), 'the wrapper finding back on its line');
+  });
+
+  it('reads node_modules installed later', async () => {
+    const installed = workspaceFile('installed/package.json');
+    const range = rangeOfText(await readText(installed), '"gyp-addon"');
+    await waitForDiagnostics(installed, (list) => !list.some((item) => ruleOf(item) === RULE), 'no tree finding before the install');
+
+    const addon = workspaceFile('installed/node_modules/gyp-addon/package.json');
+    await writeText(addon, '{ "name": "gyp-addon", "version": "1.0.3", "gypfile": true }\n');
+
+    const diagnostics = await waitForDiagnostics(installed, (list) => list.some((item) => isTreeDiagnosticAt(item, range)), 'the gyp-addon finding');
+    const finding = diagnostics.find((item) => isTreeDiagnosticAt(item, range));
+    assert.ok(finding);
+    assert.match(finding.message, /gyp-addon/);
+    assert.strictEqual(finding.severity, vscode.DiagnosticSeverity.Error);
+
+    await vscode.workspace.fs.delete(workspaceFile('installed/node_modules'), { recursive: true });
+    await waitForDiagnostics(installed, (list) => !list.some((item) => ruleOf(item) === RULE), 'the finding to go with node_modules');
   });
 });
 
