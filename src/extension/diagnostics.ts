@@ -166,13 +166,6 @@ export class ManifestDiagnostics implements vscode.Disposable {
     return this.trees.totals();
   }
 
-  /** Counts the `native-transitive-dependency` diagnostics of every checked file. */
-  transitiveCounts(): ProblemCounts {
-    const list: DiagnosticData[] = [];
-    for (const check of this.checks.values()) list.push(...check.data.filter((data) => data.rule === 'native-transitive-dependency'));
-    return countProblems(list);
-  }
-
   dispose(): void {
     this.background.dispose();
     this.collection.dispose();

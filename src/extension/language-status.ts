@@ -34,17 +34,15 @@ function updateStatus(item: vscode.LanguageStatusItem, diagnostics: ManifestDiag
   else item.severity = vscode.LanguageStatusSeverity.Information;
 }
 
-/** Native packages in the lockfiles, the diagnostics on the direct dependencies that bring them in, and unreadable lockfiles. */
+/**
+ * Returns the native packages counted in the workspace's lockfiles and each lockfile that could not be read. The
+ * status hover shows the detail on one line and cuts it at the window's edge, so the reasons stay in the log.
+ */
 function treeDetails(diagnostics: ManifestDiagnostics): string[] {
   const totals = diagnostics.treeTotals();
   const details: string[] = [];
 
-  if (totals.lockfiles > 0) {
-    const transitive = diagnostics.transitiveCounts();
-    const reported = transitive.errors + transitive.warnings + transitive.others;
-    details.push(vscode.l10n.t('Native packages in lockfiles: {0}', totals.nativePackages));
-    details.push(vscode.l10n.t('Direct dependencies with native code in their tree: {0}', reported));
-  }
-  for (const { path, error } of totals.unreadable) details.push(vscode.l10n.t('Lockfile not read: {0} ({1})', path, error));
+  if (totals.lockfiles > 0) details.push(vscode.l10n.t('{0} native packages in lockfiles', totals.nativePackages));
+  for (const { path } of totals.unreadable) details.push(vscode.l10n.t('{0} unreadable', path));
   return details;
 }
