@@ -61,9 +61,15 @@ export function analyzeManifest(text: string, options: AnalyzeOptions = {}): Fin
     return findings;
   }
 
-  findings.push(...analyzeScriptFindings(manifest, outline.scripts, options));
-  findings.push(...analyzeDependencyFindings(manifest, outline.dependencySections, options));
-  findings.push(...analyzeImplicitBuildFindings(manifest, outline, options));
+  const sectionFindings = [
+    ...analyzeScriptFindings(manifest, outline.scripts, options),
+    ...analyzeDependencyFindings(manifest, outline.dependencySections, options),
+    ...analyzeImplicitBuildFindings(manifest, outline, options),
+  ];
+
+  // While the text does not parse, the parser's recovery can put values in the wrong object ("scripts" swallowing
+  // "dependencies"), so wrong-type findings would be artifacts; the syntax error is reported instead.
+  findings.push(...(firstError ? sectionFindings.filter((finding) => finding.rule !== 'invalid-manifest') : sectionFindings));
 
   return findings.sort((a, b) => a.range.start - b.range.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

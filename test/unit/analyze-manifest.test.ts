@@ -240,6 +240,13 @@ describe('analyzeManifest invalid input', () => {
     assert.strictEqual(findings[0].line, 1);
   });
 
+  it('reports no wrong types while the JSON is broken', () => {
+    const source = '{\n  "scripts": {\n    "a": "vite"\n  ,, oops\n  "dependencies": { "bcrypt": "^5" }\n}';
+    const invalid = analyzeManifest(source).filter((f) => f.rule === 'invalid-manifest');
+    assert.strictEqual(invalid.length, 1);
+    assert.ok(invalid[0].message.startsWith('package.json is not valid JSON'), invalid[0].message);
+  });
+
   it('keeps analysing the readable part while typing', () => {
     const findings = analyzeManifest('{"dependencies":{"sharp":"^0.33"},"scripts":{"a":"make');
     assert.ok(findings.some((f) => f.rule === 'invalid-manifest'));
