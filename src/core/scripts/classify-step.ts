@@ -72,6 +72,18 @@ function isIgnored(key: string, options: RuntimeOptions): boolean {
   return options.ignoreRuntimes?.includes(key) ?? false;
 }
 
+/** Builds the finding for a step whose command (or the interpreter of the file it runs) the table rejects. */
+function runtimeProblem(step: Invocation, found: { key: string; entry: RuntimeCompatEntry }, defaultFallback: 'docker' | null): StepProblem {
+  return {
+    rule: 'unsupported-runtime',
+    severity: found.entry.severity ?? 'error',
+    command: step.word.text,
+    word: step.word,
+    reason: found.entry.reason ?? `"${found.key}" is not available in WebContainers.`,
+    fallbackDriver: found.entry.fallbackDriver ?? defaultFallback,
+  };
+}
+
 /** Classifies a command step; returns undefined when it can run or nothing is known about it. */
 export function classifyInvocation(step: Invocation, options: RuntimeOptions): StepProblem | undefined {
   const text = step.word.text;
@@ -88,14 +100,7 @@ export function classifyInvocation(step: Invocation, options: RuntimeOptions): S
   const found = findRuntimeEntry(text, options);
   if (found) {
     if (!isUnsupportedCall(found.entry, step.args) || isIgnored(found.key, options)) return undefined;
-    return {
-      rule: 'unsupported-runtime',
-      severity: found.entry.severity ?? 'error',
-      command: text,
-      word: step.word,
-      reason: found.entry.reason ?? `"${found.key}" is not available in WebContainers.`,
-      fallbackDriver: found.entry.fallbackDriver ?? null,
-    };
+    return runtimeProblem(step, found, null);
   }
 
   if (text.includes('/')) return classifyPathExecutable(step, options);
@@ -144,14 +149,7 @@ function classifyPathExecutable(step: Invocation, options: RuntimeOptions): Step
   if (interpreter) {
     const found = findRuntimeEntry(interpreter, options);
     if (!found || found.entry.supported || isIgnored(found.key, options)) return undefined;
-    return {
-      rule: 'unsupported-runtime',
-      severity: found.entry.severity ?? 'error',
-      command: text,
-      word: step.word,
-      reason: found.entry.reason ?? `"${interpreter}" is not available in WebContainers.`,
-      fallbackDriver: found.entry.fallbackDriver ?? 'docker',
-    };
+    return runtimeProblem(step, found, 'docker');
   }
 
   if (extension !== undefined || isIgnored(commandBaseName(text), options)) return undefined;
