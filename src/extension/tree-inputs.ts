@@ -43,17 +43,27 @@ export function treeInputPaths(manifestPath: string): string[] {
   return paths;
 }
 
-/** Stats every input path at once and returns a stamp naming each file that exists with its size and modification time. */
-export async function readTreeInputStamp(manifestPath: string, stat: StatFile): Promise<string> {
+export interface TreeInputs {
+  /** Each input file that exists, with its size and modification time. */
+  stamp: string;
+  /** False when no lockfile or node_modules exists, so that the analysis has nothing to read and finds nothing. */
+  found: boolean;
+}
+
+/** Stats every input path at once. */
+export async function readTreeInputs(manifestPath: string, stat: StatFile): Promise<TreeInputs> {
   const paths = treeInputPaths(manifestPath);
   const stats = await Promise.all(paths.map((path) => stat(path)));
 
   const parts: string[] = [];
+  let found = false;
   paths.forEach((path, index) => {
-    const found = stats[index];
-    if (found) parts.push(`${path}:${found.mtimeMs}:${found.size}`);
+    const fileStat = stats[index];
+    if (!fileStat) return;
+    parts.push(`${path}:${fileStat.mtimeMs}:${fileStat.size}`);
+    if (!path.endsWith('/package.json')) found = true;
   });
-  return parts.join('\n');
+  return { stamp: parts.join('\n'), found };
 }
 
 function parentOf(path: string): string {

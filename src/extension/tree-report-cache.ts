@@ -4,7 +4,7 @@
 // Edits elsewhere in the file only move its findings. No vscode import.
 
 import type { DependencyTreeOptions, DependencyTreeReport } from '../core/dependency-tree';
-import { readTreeInputStamp, type StatFile } from './tree-inputs';
+import { readTreeInputs, type StatFile } from './tree-inputs';
 import { moveFindings, sliceSignature, treeManifestSlices, type ManifestSlice } from './tree-manifest-slices';
 
 /** Runs the analysis itself, such as in the worker thread, and returns its report and duration. */
@@ -42,7 +42,13 @@ export class TreeReportCache {
     const slices = treeManifestSlices(text);
     const signature = sliceSignature(slices);
     const optionsKey = JSON.stringify(options);
-    const stamp = await readTreeInputStamp(manifestPath, this.stat);
+    const { stamp, found } = await readTreeInputs(manifestPath, this.stat);
+
+    // Without a lockfile or node_modules the analysis finds nothing, and skipping it leaves the worker thread unstarted.
+    if (!found) {
+      this.entries.delete(manifestPath);
+      return { report: { findings: [], packageCount: 0, nativePackageCount: 0 }, milliseconds: 0, slices, cached: false };
+    }
 
     const entry = this.entries.get(manifestPath);
     if (entry && entry.stamp === stamp && entry.optionsKey === optionsKey && entry.signature === signature) {

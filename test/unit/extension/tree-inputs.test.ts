@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { LOCKFILE_NAMES } from '../../../src/core/dependency-tree';
-import { affectedFolderOf, LOCKFILE_FILE_NAMES, readTreeInputStamp, treeInputPaths, type FileStat } from '../../../src/extension/tree-inputs';
+import { affectedFolderOf, LOCKFILE_FILE_NAMES, readTreeInputs, treeInputPaths, type FileStat } from '../../../src/extension/tree-inputs';
 
 describe('tree inputs', () => {
   it('lists the lockfile names the core reads', () => {
@@ -32,16 +32,34 @@ describe('tree inputs', () => {
     const files = new Map<string, FileStat>([['/repo/package-lock.json', { mtimeMs: 1, size: 100 }]]);
     const stat = async (path: string) => files.get(path);
 
-    const before = await readTreeInputStamp('/repo/package.json', stat);
+    const before = await readTreeInputs('/repo/package.json', stat);
     files.set('/repo/package-lock.json', { mtimeMs: 2, size: 100 });
-    const touched = await readTreeInputStamp('/repo/package.json', stat);
+    const touched = await readTreeInputs('/repo/package.json', stat);
     files.set('/repo/node_modules', { mtimeMs: 5, size: 4096 });
-    const installed = await readTreeInputStamp('/repo/package.json', stat);
+    const installed = await readTreeInputs('/repo/package.json', stat);
 
-    assert.match(before, /\/repo\/package-lock\.json:1:100/);
-    assert.notEqual(touched, before);
-    assert.notEqual(installed, touched);
-    assert.equal(await readTreeInputStamp('/repo/package.json', stat), installed, 'same files, same stamp');
+    assert.match(before.stamp, /\/repo\/package-lock\.json:1:100/);
+    assert.equal(before.found, true);
+    assert.notEqual(touched.stamp, before.stamp);
+    assert.notEqual(installed.stamp, touched.stamp);
+    assert.equal((await readTreeInputs('/repo/package.json', stat)).stamp, installed.stamp, 'same files, same stamp');
+  });
+
+  it('finds nothing without lockfile or node_modules', async () => {
+    const files = new Map<string, FileStat>([['/package.json', { mtimeMs: 1, size: 10 }]]);
+
+    const inputs = await readTreeInputs('/repo/package.json', async (path) => files.get(path));
+
+    assert.equal(inputs.found, false, 'a parent package.json alone is no tree');
+    assert.match(inputs.stamp, /^\/package\.json:1:10$/);
+  });
+
+  it('finds node_modules alone', async () => {
+    const files = new Map<string, FileStat>([['/repo/node_modules', { mtimeMs: 1, size: 4096 }]]);
+
+    const inputs = await readTreeInputs('/repo/package.json', async (path) => files.get(path));
+
+    assert.equal(inputs.found, true);
   });
 
   it('maps changed files to the affected folder', () => {

@@ -99,6 +99,26 @@ describe('TreeReportCache', () => {
     assert.equal(runs.length, 2);
   });
 
+  it('skips the analysis without lockfile or node_modules', async () => {
+    files.clear();
+
+    const check = await cache.inspect(MANIFEST, TEXT, {});
+
+    assert.deepEqual(runs, []);
+    assert.deepEqual(check.report, { findings: [], packageCount: 0, nativePackageCount: 0 });
+  });
+
+  it('analyses once a lockfile appears', async () => {
+    files.clear();
+    await cache.inspect(MANIFEST, TEXT, {});
+    files.set('/repo/yarn.lock', { mtimeMs: 1, size: 50 });
+
+    const check = await cache.inspect(MANIFEST, TEXT, {});
+
+    assert.deepEqual(runs, [MANIFEST]);
+    assert.equal(check.report.findings.length, 1);
+  });
+
   it('keeps files apart', async () => {
     await cache.inspect(MANIFEST, TEXT, {});
 
