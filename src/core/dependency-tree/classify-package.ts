@@ -110,7 +110,7 @@ function hasNoSignal(pkg: GraphPackage, lookup: NativePackageLookup): boolean {
 }
 
 function classifyFromTable(pkg: GraphPackage, tableEntry: NativePackageInfo, family: PlatformFamily | undefined, installs: boolean): PackageClassification {
-  const evidence = [`native-package table (remedy: ${tableEntry.remedy})${tableEntry.note ? `: ${tableEntry.note}` : ''}`];
+  const evidence = [`native-package table (remedy: ${tableEntry.remedy})${tableEntry.note ? `: ${tableEntry.note.replace(/\.$/, '')}` : ''}`];
   const signals = collectBuildSignals(pkg);
   const shipsBinary = Boolean(family?.linuxX64Members.length) || (signals.binaryFiles.length > 0 && signals.build.length === 0);
   const verdict = TABLE_VERDICTS[tableEntry.remedy] ?? (shipsBinary ? 'platform-binary' : 'native-build');
