@@ -16,6 +16,7 @@ const bundles = [
   { entryPoints: ['src/cli/npm-check.ts'], outfile: 'dist/npm-check.js', platform: 'node' },
   { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', external: ['vscode'] },
   { entryPoints: ['src/extension/analysis-worker.ts'], outfile: 'dist/analysis-worker.js', platform: 'node' },
+  { entryPoints: ['src/extension/analysis-module.ts'], outfile: 'dist/analysis.js', platform: 'node' },
   { entryPoints: ['src/driver/index.ts'], outfile: 'dist/driver.js', platform: 'node' },
   { entryPoints: ['src/webview/sandbox-page.ts'], outfile: 'dist/webview/sandbox.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

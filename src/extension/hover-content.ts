@@ -4,9 +4,10 @@
 
 import type { AnalyzeOptions } from '../core/analyze-manifest';
 import type { Finding, RuleId } from '../core/findings';
-import { NATIVE_PACKAGES, type NativePackageInfo, type NativeRemedy } from '../core/native-packages';
-import { RUNTIME_COMPAT_MATRIX, type RuntimeCompatEntry } from '../core/runtime-compat-matrix';
+import type { NativePackageInfo, NativeRemedy } from '../core/native-packages';
+import type { RuntimeCompatEntry } from '../core/runtime-compat-matrix';
 import { runtimeKeyCandidates } from '../core/runtime-name';
+import { loadAnalysisModule } from './load-analysis';
 import { COMPATIBILITY_SOURCES_URL, ruleDocsUrl } from './rule-docs';
 
 /**
@@ -64,10 +65,13 @@ export function describeFinding(finding: Finding, options: AnalyzeOptions): Hove
 function nativePackageInfo(name: string, options: AnalyzeOptions): NativePackageInfo | undefined {
   const extra = options.extraNativePackages;
   if (extra && Object.prototype.hasOwnProperty.call(extra, name)) return extra[name];
+  // The tables are in the analysis bundle, which is loaded by the time a hover shows a finding.
+  const { NATIVE_PACKAGES } = loadAnalysisModule();
   return Object.prototype.hasOwnProperty.call(NATIVE_PACKAGES, name) ? NATIVE_PACKAGES[name] : undefined;
 }
 
 function runtimeEntry(command: string, options: AnalyzeOptions): RuntimeCompatEntry | undefined {
+  const { RUNTIME_COMPAT_MATRIX } = loadAnalysisModule();
   for (const key of runtimeKeyCandidates(command)) {
     const extra = options.extraRuntimes;
     if (extra && Object.prototype.hasOwnProperty.call(extra, key)) return extra[key];

@@ -27,7 +27,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const EXTENSION_BUNDLE = path.join(ROOT, 'dist', 'extension.js');
 const CORE_BUNDLE = path.join(ROOT, 'dist', 'core.js');
 const JSON_PARSER_BUNDLE = path.join(os.tmpdir(), 'webcontainer-compat-bench-jsonc-parser.js');
-const LAZY_ANALYZER_BUNDLE = path.join(os.tmpdir(), 'webcontainer-compat-bench-lazy-analyzer.js');
+// The lazy analyzer loads analysis.js from its own folder, so its bundle gets a folder with a copy of dist/analysis.js.
+const LAZY_ANALYZER_FOLDER = path.join(os.tmpdir(), 'webcontainer-compat-bench-lazy-analyzer');
+const LAZY_ANALYZER_BUNDLE = path.join(LAZY_ANALYZER_FOLDER, 'lazy-analyzer.js');
 const ACTIVATION_RUNS = 15;
 
 /** Checks one text as the extension does on a document change, with no settings; returns the diagnostic count. */
@@ -215,6 +217,7 @@ function buildLazyAnalyzerBundle(): void {
     mainFields: ['module', 'main'],
     outfile: LAZY_ANALYZER_BUNDLE,
   });
+  fs.copyFileSync(path.join(ROOT, 'dist', 'analysis.js'), path.join(LAZY_ANALYZER_FOLDER, 'analysis.js'));
 }
 
 /** Bundles jsonc-parser, the JSON parser that VS Code's JSON support uses, as the baseline of a require. */

@@ -3,7 +3,7 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type * as ScriptGuard from '../../driver/script-guard';
+import { loadAnalysisModule } from '../load-analysis';
 import type { PackageManager } from '../../driver/web-container-driver';
 import type { CompatContext } from '../context';
 import { packageManagerFromLockfiles } from '../package-manager';
@@ -128,8 +128,8 @@ export class SandboxManager implements vscode.Disposable {
     }
 
     const settings = this.context.settings.forResource(manifest.uri);
-    // Loaded on first use, like lazy-analyzer.ts: the script guard pulls in the shell parser, which activation must not wait for.
-    const { findBlockingProblems, describeRefusal } = require('../../driver/script-guard') as typeof ScriptGuard;
+    // The script guard is part of the analysis bundle, loaded on first use so that activation does not wait for it.
+    const { findBlockingProblems, describeRefusal } = loadAnalysisModule();
     const blocking = findBlockingProblems(manifest.scripts, scriptName, settings.analyzeOptions);
     if (blocking.length === 0) return true;
 
