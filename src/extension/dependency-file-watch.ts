@@ -64,7 +64,8 @@ export class DependencyFileWatch implements vscode.Disposable {
     if (affected.length === 0) return;
 
     const names = folders.map(describeFolder).join(', ');
-    this.log.info(`Lockfile or node_modules changed in ${names}: checking ${affected.length} package.json files again.`);
+    const files = affected.length === 1 ? '1 package.json file' : `${affected.length} package.json files`;
+    this.log.info(`Lockfile or node_modules changed in ${names}: checking ${files} again.`);
 
     for (const uri of affected) {
       const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());

@@ -120,7 +120,9 @@ export class WorkspaceScanner implements vscode.Disposable {
     }
 
     const milliseconds = Math.round(performance.now() - started);
-    this.log.info(`Scanned ${folder.name}: ${included.length} package.json files, ${findings} findings, ${milliseconds} ms.`);
+    const files = included.length === 1 ? '1 package.json file' : `${included.length} package.json files`;
+    const findingCount = findings === 1 ? '1 finding' : `${findings} findings`;
+    this.log.info(`Scanned ${folder.name}: ${files}, ${findingCount}, ${milliseconds} ms.`);
   }
 
   /** Returns the text of an open document, which may have unsaved edits, or else the file on disk. */
