@@ -7,6 +7,7 @@ import {
   isPlainObject,
   optionalPeersOf,
   optionalStringMap,
+  parseJsonObject,
   stringList,
   type DependencyGraph,
   type GraphPackage,
@@ -100,7 +101,7 @@ function pnpmStoreFolders(reader: FileReader, projectDirectory: string, storeFol
 
 function readInstalledPackage(reader: FileReader, projectDirectory: string, packagePath: string, limits: NodeModulesLimits): GraphPackage | undefined {
   const folder = joinPath(projectDirectory, packagePath);
-  const manifest = parseManifest(reader.readFile(joinPath(folder, 'package.json')));
+  const manifest = parseJsonObject(reader.readFile(joinPath(folder, 'package.json')));
   if (!manifest) return undefined;
 
   const name = typeof manifest.name === 'string' ? manifest.name : packagePath.slice(packagePath.lastIndexOf('node_modules/') + 13);
@@ -121,16 +122,6 @@ function readInstalledPackage(reader: FileReader, projectDirectory: string, pack
     binNames: binNamesOf(manifest.bin, name),
     installed,
   };
-}
-
-function parseManifest(text: string | undefined): Record<string, unknown> | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isPlainObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function readInstalledEvidence(reader: FileReader, folder: string, packagePath: string, manifest: Record<string, unknown>, limits: NodeModulesLimits): InstalledEvidence {

@@ -1,7 +1,7 @@
 // Workspace folders a root package.json declares in `workspaces`, read from disk. yarn v1 lockfiles leave workspace
 // packages out, so a dependency on a sibling workspace resolves through these instead.
 
-import { isPlainObject, optionalStringMap, type DependencyGraph, type GraphPackage } from './dependency-graph';
+import { isPlainObject, optionalStringMap, parseJsonObject, type DependencyGraph, type GraphPackage } from './dependency-graph';
 import { joinPath, type FileReader } from './file-reader';
 
 /** Folder levels below a pattern's fixed prefix that are listed while matching `**` patterns. */
@@ -57,7 +57,7 @@ export function readWorkspacePackages(reader: FileReader, directory: string): Ma
       if (!pattern.test(folder)) continue;
 
       const text = reader.readFile(joinPath(directory, folder, 'package.json'));
-      const manifest = parseObject(text);
+      const manifest = parseJsonObject(text);
       if (!manifest || typeof manifest.name !== 'string' || packages.has(manifest.name)) continue;
 
       packages.set(manifest.name, {
@@ -82,16 +82,6 @@ function listFolders(reader: FileReader, directory: string, prefix: string, dept
     folders.push(...listFolders(reader, directory, prefix === '' ? entry.name : `${prefix}/${entry.name}`, depth - 1));
   }
   return folders;
-}
-
-function parseObject(text: string | undefined): Record<string, unknown> | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isPlainObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Wraps a graph so that names it cannot resolve, and `workspace:` ranges, resolve to the given workspace packages. */
