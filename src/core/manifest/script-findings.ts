@@ -7,7 +7,7 @@ import {
   createShellParserBudget,
   describeProblem,
   expandScriptPattern,
-  INSTALL_LIFECYCLE_SCRIPTS,
+  lifecycleNote,
   type ScriptProblem,
 } from '../scripts/analyze-scripts';
 import type { ShellWord } from '../scripts/shell-word';
@@ -129,7 +129,7 @@ function callFinding(
 
   const chain = [...worst.via, worst.script];
   const others = reached.length - 1;
-  const lifecycle = INSTALL_LIFECYCLE_SCRIPTS.has(caller.name) ? ` "${caller.name}" runs during npm install, so a failure here fails the install too.` : '';
+  const lifecycle = lifecycleNote(caller.name);
   const count = truncated ? `At least ${others} more problems` : `${others} more problem${others === 1 ? '' : 's'}`;
   const message =
     `Runs ${chain.map((name) => `"${name}"`).join(' → ')}, which calls "${worst.command}". ${worst.message}` +

@@ -53,7 +53,7 @@ function conditionalStepsOf(text: string, budget: ShellParserBudget | undefined)
   return steps;
 }
 
-/** A fresh parser budget for one analysis of a package.json. */
+/** Creates the parser budget for one analysis of a package.json. */
 export function createShellParserBudget(): ShellParserBudget {
   return { remainingCharacters: SHELL_PARSER_BUDGET };
 }
@@ -102,9 +102,14 @@ export function scriptsRunBy(name: string, scripts: Readonly<Record<string, stri
   return order.filter((candidate) => typeof scripts[candidate] === 'string');
 }
 
+/** Returns the sentence added to findings in a script that npm runs during install, or an empty string. */
+export function lifecycleNote(script: string): string {
+  return INSTALL_LIFECYCLE_SCRIPTS.has(script) ? ` "${script}" runs during npm install, so a failure here fails the install too.` : '';
+}
+
 /** Builds the user-facing sentence for a problem found in `script`. */
 export function describeProblem(problem: StepProblem, script: string): string {
-  const lifecycle = INSTALL_LIFECYCLE_SCRIPTS.has(script) ? ` "${script}" runs during npm install, so a failure here fails the install too.` : '';
+  const lifecycle = lifecycleNote(script);
   if (problem.rule === 'native-build-script') return `${problem.reason}${lifecycle}`;
 
   const subject = describeSubject(problem);
@@ -136,7 +141,6 @@ export function collectRunProblems(
   scriptName: string,
   options: RuntimeOptions,
   runsHooks = true,
-  budget?: ShellParserBudget,
 ): ScriptProblem[] {
   const problems: ScriptProblem[] = [];
   const visited = new Set<string>();
@@ -153,7 +157,7 @@ export function collectRunProblems(
       visited.add(script);
 
       const via = script === name ? chain : [...chain, name];
-      const analysis = analyzeScriptText(scripts[script], scriptNames, options, budget);
+      const analysis = analyzeScriptText(scripts[script], scriptNames, options);
       for (const problem of analysis.problems) problems.push(toScriptProblem(problem, script, via));
 
       for (const call of analysis.calls) {
