@@ -68,7 +68,7 @@ export function analyzeManifest(text: string, options: AnalyzeOptions = {}): Fin
   ];
 
   // While the text does not parse, the parser's recovery can put values in the wrong object ("scripts" swallowing
-  // "dependencies"), so wrong-type findings would be artifacts; the syntax error is reported instead.
+  // "dependencies"). Wrong-type findings would then be artifacts, so only the syntax error is reported.
   findings.push(...(firstError ? sectionFindings.filter((finding) => finding.rule !== 'invalid-manifest') : sectionFindings));
 
   return findings.sort((a, b) => a.range.start - b.range.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

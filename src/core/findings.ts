@@ -1,6 +1,6 @@
 // The finding model shared by the checker core, the CLI and the extension.
 
-/** How bad a finding is: error when the script or install will fail, warning when it may fail or degrade, information when WebContainer handles it by itself. */
+/** The severity of a finding: error when the script or install will fail, warning when it may fail or degrade, information when WebContainer handles it by itself. */
 export type Severity = 'error' | 'warning' | 'information';
 
 /** Rule ids. Each one has a section in docs/rules.md with the same name. */

@@ -118,7 +118,7 @@ export class CommandDriver {
     await this.teardown();
   }
 
-  /** The arguments matter for tools whose build subcommands alone fail: `napi build` is rejected, `napi --version` runs. */
+  /** Rejects an unsupported call, judged with its arguments: `napi build` is rejected, `napi --version` runs. */
   private assertRuntimeSupported(command: string, args: readonly string[]): void {
     if (this.checker.isRuntimeSupported(command, args)) return;
 

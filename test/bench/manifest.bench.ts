@@ -53,7 +53,7 @@ function typicalManifest(seed: string): string {
   );
 }
 
-/** The same starter without the flagged script and dependency: what most StackBlitz starters look like. */
+/** Builds the same starter without the flagged script and dependency, as most StackBlitz starters are. */
 function cleanTypicalManifest(seed: string): string {
   const manifest = JSON.parse(typicalManifest(seed)) as { scripts: Record<string, string>; dependencies: Record<string, string> };
   manifest.scripts.generate = `node tools/gen.js --out src/${seed}`;

@@ -47,10 +47,15 @@ function applyMutations(text: string, mutations: Array<{ kind: string; at: numbe
 function assertWellFormed(text: string, findings: Finding[]): void {
   assert.ok(Array.isArray(findings));
   for (const finding of findings) {
-    assert.ok(finding.range.start >= 0 && finding.range.start <= finding.range.end && finding.range.end <= text.length, JSON.stringify(finding.range));
-    assert.ok(finding.line >= 1 && finding.column >= 1, `${finding.line}:${finding.column}`);
+    const range = JSON.stringify(finding.range);
+    assert.ok(finding.range.start >= 0, range);
+    assert.ok(finding.range.start <= finding.range.end, range);
+    assert.ok(finding.range.end <= text.length, range);
+    assert.ok(finding.line >= 1, `line ${finding.line}`);
+    assert.ok(finding.column >= 1, `column ${finding.column}`);
     assert.ok(finding.endLine > finding.line || (finding.endLine === finding.line && finding.endColumn >= finding.column));
-    assert.ok(typeof finding.message === 'string' && finding.message.length > 0);
+    assert.strictEqual(typeof finding.message, 'string');
+    assert.ok(finding.message.length > 0);
   }
 }
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { analyzeManifest, type Finding } from '../../src/core/index';
 
-/** The source text a finding points at, read back through its 1-based line and column range. */
+/** Reads back the source text a finding points at, through its 1-based line and column range. */
 function textAt(source: string, finding: Finding): string {
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   assert.strictEqual(finding.line, finding.endLine, 'finding spans one line');

@@ -12,8 +12,9 @@ function describeSteps(script: string, scriptNames: string[] = []): string[] {
     const first = step.word.offsets[0];
     const last = step.word.offsets[step.word.text.length - 1] + 1;
     const source = script.slice(first, last);
-    const label = step.kind === 'script-call' ? `call:${step.target}` : step.kind === 'native-rebuild' ? `rebuild:${step.word.text}` : step.word.text;
-    return source === step.word.text || step.kind !== 'command' ? label : `${label}@${source}`;
+    if (step.kind === 'script-call') return `call:${step.target}`;
+    if (step.kind === 'native-rebuild') return `rebuild:${step.word.text}`;
+    return source === step.word.text ? step.word.text : `${step.word.text}@${source}`;
   });
 }
 

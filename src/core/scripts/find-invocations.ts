@@ -444,7 +444,7 @@ function runSudo(call: WrapperCall): void {
   runAfterOptions(call, ['-u', '--user', '-g', '--group', '-C', '-h', '--host', '-p', '--prompt', '-U', '-r', '-t', '-D', '--chdir']);
 }
 
-/** `command -v x` only asks whether x exists; `command x` runs it. */
+/** `command -v x` only checks whether x exists; `command x` runs it. */
 function runCommandBuiltin(call: WrapperCall): void {
   if (call.args.some((arg) => arg.text === '-v' || arg.text === '-V')) return;
   runAfterOptions(call, []);
